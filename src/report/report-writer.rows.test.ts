@@ -1,0 +1,126 @@
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { ReportWriter } from './report-writer.js';
+import type { RowResult } from './row-result.js';
+
+const AT = new Date('2026-12-03T14:25:07.000Z');
+const HEADER = 'row,email,user_id,name,state_before,action,outcome,detail';
+
+function result(seq: number, overrides: Partial<RowResult> = {}): RowResult {
+  return {
+    seq,
+    row: seq + 2,
+    email: `leaver${seq}@example.com`,
+    outcome: 'deactivated',
+    extras: {},
+    ...overrides,
+  };
+}
+
+let tmp: string;
+
+beforeEach(async () => {
+  tmp = await mkdtemp(path.join(os.tmpdir(), 'offboard-report-'));
+});
+
+afterEach(async () => {
+  await rm(tmp, { recursive: true, force: true });
+});
+
+function openWriter(extraColumns: readonly string[] = []): Promise<ReportWriter> {
+  const baseName = 'leavers-20261203T142501Z-apply';
+  return ReportWriter.open({ dir: tmp, baseName, extraColumns, now: () => AT });
+}
+
+async function lines(file: string, eol = '\r\n'): Promise<string[]> {
+  return (await readFile(file, 'utf8')).split(eol).filter((line) => line !== '');
+}
+
+describe('ReportWriter CSV', () => {
+  it('writes the header, then the extra columns under their manifest header text', async () => {
+    const writer = await openWriter(['Employee ID', 'Cost centre']);
+    writer.write(result(0, { extras: { 'Employee ID': 'E1', 'Cost centre': 'CC 9' } }));
+    const files = await writer.close();
+
+    expect(await lines(files.csv)).toEqual([
+      `${HEADER},Employee ID,Cost centre`,
+      '2,leaver0@example.com,,,,,deactivated,,E1,CC 9',
+    ]);
+  });
+
+  it('writes rows in manifest order when they finish out of order', async () => {
+    const writer = await openWriter();
+    for (const seq of [2, 0, 3, 1]) {
+      writer.write(result(seq));
+    }
+    const files = await writer.close();
+
+    const rows = (await lines(files.csv)).slice(1).map((line) => line.split(',')[0]);
+    expect(rows).toEqual(['2', '3', '4', '5']);
+  });
+
+  it('ends every line with CRLF and keeps a line break inside a cell quoted', async () => {
+    const writer = await openWriter();
+    writer.write(result(0, { outcome: 'failed', detail: 'HTTP 400:\nbad request' }));
+    const files = await writer.close();
+
+    expect(await readFile(files.csv, 'utf8')).toBe(
+      `${HEADER}\r\n2,leaver0@example.com,,,,,failed,"HTTP 400:\nbad request"\r\n`,
+    );
+  });
+
+  it('neutralises formulas in names, details, extras and the extra header', async () => {
+    const writer = await openWriter(['=cmd']);
+    writer.write(
+      result(0, { name: '=1+1', detail: '@x', extras: { '=cmd': '-2+3' }, userId: '+u' }),
+    );
+    const files = await writer.close();
+
+    expect(await lines(files.csv)).toEqual([
+      `${HEADER},'=cmd`,
+      "2,leaver0@example.com,'+u,'=1+1,,,deactivated,'@x,'-2+3",
+    ]);
+  });
+});
+
+describe('ReportWriter JSONL', () => {
+  it('has a row in the file as soon as write returns, before close', async () => {
+    const writer = await openWriter();
+    writer.write(result(1));
+    const jsonl = path.join(tmp, 'leavers-20261203T142501Z-apply.jsonl');
+
+    expect(await lines(jsonl, '\n')).toHaveLength(1);
+    expect(JSON.parse((await lines(jsonl, '\n'))[0]!)).toMatchObject({ seq: 1, row: 3 });
+    await writer.close().catch(() => undefined);
+  });
+
+  it('writes snake_case keys in a fixed order and leaves out unknown ones', async () => {
+    const writer = await openWriter(['Team']);
+    writer.write(
+      result(0, {
+        userId: 'u-1',
+        name: '=Ada',
+        stateBefore: 'active',
+        action: 'delete',
+        outcome: 'deleted',
+        extras: { Team: 'Ops' },
+        snapshot: { id: 'u-1', version: 4, state: 'active' },
+        call: { attempts: 2, httpStatus: 204, correlationId: 'c-9' },
+      }),
+    );
+    writer.write(result(1));
+    const files = await writer.close();
+
+    expect(await lines(files.jsonl, '\n')).toEqual([
+      '{"row":2,"seq":0,"email":"leaver0@example.com","user_id":"u-1","name":"=Ada",' +
+        '"state_before":"active","action":"delete","outcome":"deleted",' +
+        '"columns":{"Team":"Ops"},"snapshot":{"id":"u-1","version":4,"state":"active"},' +
+        '"attempts":2,"http_status":204,"correlation_id":"c-9",' +
+        '"at":"2026-12-03T14:25:07.000Z"}',
+      '{"row":3,"seq":1,"email":"leaver1@example.com","outcome":"deactivated",' +
+        '"columns":{},"at":"2026-12-03T14:25:07.000Z"}',
+    ]);
+  });
+});
