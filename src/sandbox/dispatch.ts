@@ -1,0 +1,42 @@
+import type { Reply } from './exchange.js';
+import type { SandboxUser } from './fixture-types.js';
+import type { Route } from './router.js';
+import { searchUsers } from './search.js';
+import { getUser, listUsers } from './users-read.js';
+import { deleteUser, patchUser, type WriteTarget } from './users-write.js';
+
+export interface ApiCall {
+  route: Route;
+  query: URLSearchParams;
+  body: unknown;
+  users: SandboxUser[];
+  /** Finds a write's target; called only for writes, as it may simulate an edit. */
+  target: (id: string) => WriteTarget;
+}
+
+/** Runs an authorised `/api/v2` call; undefined when no endpoint matched. */
+export function dispatchApi({
+  route,
+  query,
+  body,
+  users,
+  target,
+}: ApiCall): Reply | undefined {
+  switch (route.name) {
+    case 'search':
+      return searchUsers(users, body);
+    case 'list':
+      return listUsers(users, query);
+    case 'get':
+      return getUser(
+        users.find((u) => u.id === route.id),
+        query,
+      );
+    case 'patch':
+      return patchUser(target(route.id), body);
+    case 'delete':
+      return deleteUser(target(route.id));
+    default:
+      return undefined;
+  }
+}

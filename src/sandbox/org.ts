@@ -1,0 +1,220 @@
+import { randomUUID } from 'node:crypto';
+import type { UserConversationSummary } from '../genesys/types.js';
+import { badCredentials, TokenIssuer } from './auth.js';
+import { isRecord, parseBody } from './body.js';
+import type {
+  RecordedRequest,
+  Reply,
+  SandboxRequest,
+  SandboxResponse,
+} from './exchange.js';
+import type { FaultOptions } from './fault-options.js';
+import { FaultDice, throttled } from './faults.js';
+import type { OrgFixture, SandboxUser } from './fixture-types.js';
+import { RateWindow } from './rate-window.js';
+import { dispatchApi } from './dispatch.js';
+import { matchRoute, type Route } from './router.js';
+import { errorReply } from './exchange.js';
+import type { WriteTarget } from './users-write.js';
+
+export type {
+  RecordedRequest,
+  SandboxRequest,
+  SandboxResponse,
+  TransportFault,
+} from './exchange.js';
+export type { FaultOptions } from './fault-options.js';
+export type { OrgFixture, SandboxUser, SandboxUserBehaviour } from './fixture-types.js';
+export { loadOrgFixture } from './fixture.js';
+
+export interface FakeOrgOptions {
+  /** The org's clock in milliseconds: token expiry, the rate window, the request log. */
+  now?: () => number;
+  /** Sliding 60 s limit on `/api/v2` requests; no limit when absent. */
+  rateLimitPerMinute?: number;
+  faults?: FaultOptions;
+}
+
+const WRITE_METHODS = new Set(['PATCH', 'PUT', 'DELETE']);
+const READ_POSTS = new Set(['/oauth/token', '/api/v2/users/search']);
+
+/**
+ * A made-up Genesys Cloud org held in memory, behaving like the real users endpoints
+ * (GENESYS_API.md) with no transport of its own: the node:http server and the msw
+ * handlers both call `handle`. It records every request so tests can assert on traffic.
+ */
+export class FakeOrg {
+  readonly faults: FaultOptions;
+  private readonly now: () => number;
+  private readonly tokens: TokenIssuer;
+  private readonly window: RateWindow | undefined;
+  private readonly dice: FaultDice;
+  private readonly writtenOnce = new Set<string>();
+  private readonly log: RecordedRequest[] = [];
+
+  private constructor(
+    readonly fixture: OrgFixture,
+    options: FakeOrgOptions,
+  ) {
+    this.now = options.now ?? Date.now;
+    this.faults = options.faults ?? {};
+    const ttl = this.faults.tokenTtlSeconds ?? fixture.tokenTtlSeconds;
+    this.tokens = new TokenIssuer(fixture.clients, ttl, this.now);
+    const limit = options.rateLimitPerMinute;
+    this.window = limit !== undefined && limit > 0 ? new RateWindow(limit) : undefined;
+    this.dice = new FaultDice(this.faults);
+  }
+
+  /** A fresh org from a fixture; the fixture itself is copied, never changed. */
+  static fromFixture(fixture: OrgFixture, options: FakeOrgOptions = {}): FakeOrg {
+    return new FakeOrg(structuredClone(fixture), options);
+  }
+
+  /** Every request, in the order it arrived. */
+  get requests(): readonly RecordedRequest[] {
+    return this.log;
+  }
+
+  /** Answers one request and records it. Latency is the transports' business. */
+  handle(req: SandboxRequest): SandboxResponse {
+    const at = this.now();
+    const response = this.respond(req);
+    const status = response.fault ? 0 : response.status;
+    const query = req.query.toString();
+    this.log.push({
+      method: req.method.toUpperCase(),
+      path: req.path,
+      query,
+      status,
+      at,
+    });
+    return response;
+  }
+
+  /** Requests that asked for a change: PATCH, PUT, DELETE and POSTs other than reads. */
+  writes(): RecordedRequest[] {
+    return this.log.filter(
+      (r) =>
+        WRITE_METHODS.has(r.method) || (r.method === 'POST' && !READ_POSTS.has(r.path)),
+    );
+  }
+
+  /** A copy of the user's current state (deleted included), for assertions. */
+  user(id: string): SandboxUser | undefined {
+    const found = this.find(id);
+    return found && structuredClone(found);
+  }
+
+  usersByEmail(email: string): SandboxUser[] {
+    const wanted = email.trim().toLowerCase();
+    const found = this.fixture.users.filter((u) => u.email?.toLowerCase() === wanted);
+    return structuredClone(found);
+  }
+
+  /** Simulates an edit made by someone else: the user's version moves on. */
+  bumpVersion(id: string): void {
+    const found = this.find(id);
+    if (found) {
+      found.version += 1;
+    }
+  }
+
+  /** Makes a user busy, idle, or (undefined) one whose summary the API leaves out. */
+  setConversationSummary(id: string, summary: UserConversationSummary | undefined): void {
+    const found = this.find(id);
+    if (!found) {
+      return;
+    }
+    if (summary) {
+      found.conversationSummary = structuredClone(summary);
+    } else {
+      delete found.conversationSummary;
+    }
+  }
+
+  private find(id: string): SandboxUser | undefined {
+    return this.fixture.users.find((u) => u.id === id);
+  }
+
+  private respond(req: SandboxRequest): SandboxResponse {
+    const route = matchRoute(req.method, req.path);
+    if (route.name === 'token') {
+      return this.finish(this.tokens.issue(req));
+    }
+    if (!req.path.startsWith('/api/v2/')) {
+      return this.finish(routeError(route, req.path));
+    }
+    if (!this.tokens.isAuthorized(req.headers.authorization)) {
+      return this.finish(badCredentials());
+    }
+
+    const admission = this.window?.admit(this.now());
+    if (admission?.admitted === false) {
+      return this.finish(throttled(admission.retryAfterSeconds));
+    }
+    const fault = this.dice.drawRequestFault();
+    if (fault.kind === 'transport') {
+      return { status: 0, headers: {}, body: undefined, fault: fault.fault };
+    }
+    if (fault.kind === 'reply') {
+      return this.finish(fault.reply);
+    }
+    return this.finish(this.api(route, req));
+  }
+
+  private api(route: Route, req: SandboxRequest): Reply {
+    const parsed = parseBody(req);
+    if (!parsed.ok) {
+      return errorReply(400, 'bad.request', parsed.reason);
+    }
+    const users = this.fixture.users;
+    const target = (id: string) => this.writeTarget(id);
+    return (
+      dispatchApi({ route, query: req.query, body: parsed.value, users, target }) ??
+      routeError(route, req.path)
+    );
+  }
+
+  /** Finds a write's target and, when a concurrent edit is due, moves its version. */
+  private writeTarget(id: string): WriteTarget {
+    const user = this.find(id);
+    const diceBump = this.dice.drawVersionBump();
+    const firstBump =
+      !!user?.sandbox?.bumpVersionOnFirstWrite && !this.writtenOnce.has(id);
+    if (!user) {
+      return { user, concurrentEdit: false };
+    }
+
+    this.writtenOnce.add(id);
+    if (firstBump || diceBump) {
+      user.version += 1;
+    }
+    return { user, concurrentEdit: firstBump || diceBump };
+  }
+
+  private finish(reply: Reply): SandboxResponse {
+    const correlationId = randomUUID();
+    const headers = {
+      'Content-Type': 'application/json',
+      'ININ-Correlation-Id': correlationId,
+      ...reply.headers,
+    };
+    const isErrorBody =
+      reply.status >= 400 && isRecord(reply.body) && 'code' in reply.body;
+    const body = isErrorBody
+      ? { ...(reply.body as object), contextId: correlationId }
+      : reply.body;
+    return { status: reply.status, headers, body };
+  }
+}
+
+function routeError(route: Route, path: string): Reply {
+  if (route.name === 'method-not-allowed') {
+    return errorReply(
+      405,
+      'method.not.allowed',
+      `That method is not allowed on ${path}.`,
+    );
+  }
+  return errorReply(404, 'not.found', `No sandbox endpoint at ${path}.`);
+}

@@ -1,0 +1,40 @@
+/** The endpoints the fake org answers, matched from method and path. */
+export type Route =
+  | { name: 'token' }
+  | { name: 'search' }
+  | { name: 'list' }
+  | { name: 'get' | 'patch' | 'delete'; id: string }
+  | { name: 'method-not-allowed' }
+  | { name: 'unknown' };
+
+const USER_PATH = /^\/api\/v2\/users\/([^/]+)$/;
+
+export function matchRoute(method: string, rawPath: string): Route {
+  const path = rawPath.length > 1 ? rawPath.replace(/\/+$/, '') : rawPath;
+  const verb = method.toUpperCase();
+  if (path === '/oauth/token') {
+    return verb === 'POST' ? { name: 'token' } : { name: 'method-not-allowed' };
+  }
+  if (path === '/api/v2/users/search') {
+    return verb === 'POST' ? { name: 'search' } : { name: 'method-not-allowed' };
+  }
+  if (path === '/api/v2/users') {
+    return verb === 'GET' ? { name: 'list' } : { name: 'method-not-allowed' };
+  }
+
+  const id = USER_PATH.exec(path)?.[1];
+  if (id === undefined) {
+    return { name: 'unknown' };
+  }
+  const byVerb = { GET: 'get', PATCH: 'patch', DELETE: 'delete' } as const;
+  const name = verb in byVerb ? byVerb[verb as keyof typeof byVerb] : undefined;
+  return name ? { name, id: safeDecode(id) } : { name: 'method-not-allowed' };
+}
+
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
