@@ -1,0 +1,17 @@
+import type { UsersApi } from '../genesys/users-api.js';
+import type { Logger } from '../log/logger.js';
+import type { RowAction } from '../report/row-result.js';
+import type { ProtectList } from './protect-list.js';
+
+/** What every stage of a run shares. */
+export interface PipelineContext {
+  readonly users: UsersApi;
+  readonly protect: ProtectList;
+  /** The action of rows whose `action` cell is empty (`--delete` makes it delete). */
+  readonly defaultAction: RowAction;
+  /** Rows whose writes may be in flight at once. */
+  readonly concurrency: number;
+  readonly logger: Logger;
+  /** Aborted by SIGINT or SIGTERM: no new rows are started, rows in flight finish. */
+  readonly signal?: AbortSignal;
+}

@@ -1,0 +1,115 @@
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import type { SetupServer } from 'msw/node';
+import type { FakeOrg } from '../sandbox/org.js';
+import { collect, manifestRow, streamOf } from '../test-support/manifest-rows.js';
+import { startMswSandbox, testContext } from '../test-support/msw-sandbox.js';
+import type { Decision } from './decision.js';
+import { execute } from './execute.js';
+import { survey } from './survey.js';
+
+let org: FakeOrg;
+let server: SetupServer;
+
+beforeEach(async () => {
+  ({ org, server } = await startMswSandbox());
+});
+afterEach(() => {
+  server.close();
+});
+
+async function planned(emails: string[], checkBusy = false): Promise<Decision[]> {
+  const rows = emails.map((email, i) => manifestRow(i, email));
+  return collect(survey(streamOf(rows), testContext(), { checkBusy }));
+}
+
+async function run(
+  decisions: Decision[],
+  binding: 'follow' | 'plan' = 'follow',
+): Promise<Decision[]> {
+  const done: Decision[] = [];
+  await execute(decisions, testContext(), binding, (d) => done.push(d));
+  return done.sort((a, b) => a.row.seq - b.row.seq);
+}
+
+const userOf = (email: string) =>
+  org.usersByEmail(email).find((u) => u.state !== 'deleted')!;
+
+describe('execute', () => {
+  it('deactivates with the current version and records the user as it was', async () => {
+    const [done] = await run(await planned(['alice.archer@example.com']));
+
+    expect(done).toMatchObject({ outcome: 'deactivated', user: { state: 'active' } });
+    expect(userOf('alice.archer@example.com').state).toBe('inactive');
+  });
+
+  it('re-reads and retries after a version conflict from a concurrent edit', async () => {
+    const [done] = await run(await planned(['peggy.price@example.com']));
+
+    expect(done?.outcome).toBe('deactivated');
+    const patches = org.writes().filter((w) => w.method === 'PATCH');
+    expect(patches.map((w) => w.status)).toEqual([409, 200]);
+  });
+
+  it('does not write to a user who became busy after the plan', async () => {
+    const decisions = await planned(['alice.archer@example.com'], true);
+    const alice = userOf('alice.archer@example.com');
+    org.setConversationSummary(alice.id, {
+      call: { contactCenter: { active: 1, acw: 0 } },
+    });
+
+    const [done] = await run(decisions);
+
+    expect(done?.outcome).toBe('busy');
+    expect(org.writes()).toEqual([]);
+  });
+
+  it('leaves a user that changed since a reviewed plan alone as stale', async () => {
+    const decisions = await planned(['alice.archer@example.com'], true);
+    org.bumpVersion(userOf('alice.archer@example.com').id);
+
+    const [done] = await run(decisions, 'plan');
+
+    expect(done).toMatchObject({
+      outcome: 'stale',
+      detail: expect.stringMatching(/version/),
+    });
+    expect(org.writes()).toEqual([]);
+  });
+
+  it('reports a refused write as failed with the status and correlation id', async () => {
+    const [done] = await run(await planned(['oscar.olsen@example.com']));
+
+    expect(done).toMatchObject({
+      outcome: 'failed',
+      detail: expect.stringMatching(/403/),
+      call: { httpStatus: 403, correlationId: expect.any(String) },
+    });
+  });
+
+  it('sends no request for settled rows and one GET plus one PATCH for a deactivation', async () => {
+    const emails = Array.from({ length: 120 }, (_, i) => `leaver${i}@example.com`);
+    emails[0] = 'alice.archer@example.com';
+    const decisions = await planned(emails);
+    const before = org.requests.length;
+
+    await run(decisions);
+
+    const sent = org.requests.slice(before);
+    expect(sent.filter((r) => r.method === 'GET')).toHaveLength(1);
+    expect(sent.filter((r) => r.method === 'PATCH')).toHaveLength(1);
+  });
+
+  it('starts no row once the signal is aborted', async () => {
+    const decisions = await planned(['alice.archer@example.com']);
+    const controller = new AbortController();
+    controller.abort('SIGINT');
+    const done: Decision[] = [];
+
+    await execute(decisions, testContext({ signal: controller.signal }), 'follow', (d) =>
+      done.push(d),
+    );
+
+    expect(done).toEqual([]);
+    expect(org.writes()).toEqual([]);
+  });
+});
