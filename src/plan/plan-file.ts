@@ -1,0 +1,37 @@
+import type { Decision } from '../pipeline/decision.js';
+import type { RowAction } from '../report/row-result.js';
+
+/** The format tag; a reader refuses any other, so an old tool never misreads a new plan. */
+export const PLAN_FORMAT = 'offboard-plan/1';
+
+/**
+ * What stands between the hashed body of a plan and its digest. Everything before the
+ * last occurrence of it is what the digest covers.
+ */
+export const DIGEST_KEY = ',"digest":';
+
+/** Which org and which manifest a plan was made for, and how long it may be applied. */
+export interface PlanHeader {
+  readonly format: typeof PLAN_FORMAT;
+  /** The org is known by the API base URL and the OAuth client that read it. */
+  readonly org: { readonly apiUrl: string; readonly clientId: string };
+  readonly manifest: {
+    readonly path: string;
+    readonly sha256: string;
+    readonly extraColumns: readonly string[];
+  };
+  readonly defaultAction: RowAction;
+  readonly createdAt: string;
+  readonly expiresAt: string;
+}
+
+/**
+ * A `.plan.json`: the header, one decision per manifest row in manifest order (each
+ * bound to the version and state of the user seen at planning time), and a digest of
+ * everything before it. The digest catches a plan that was edited by hand or cut short;
+ * it is not a signature, so it does not stop someone who recomputes it on purpose.
+ */
+export interface PlanFile extends PlanHeader {
+  readonly rows: readonly Decision[];
+  readonly digest: string;
+}
