@@ -1,0 +1,116 @@
+import { resolve } from 'node:path';
+import pLimit from 'p-limit';
+import type { Logger } from '../../log/logger.js';
+import { RunLock } from '../../lock/run-lock.js';
+import { toSnapshot } from '../../pipeline/snapshot.js';
+import { readReport, type ReportRecord } from '../../report/read-report.js';
+import { reportBaseName } from '../../report/report-files.js';
+import { ReportWriter } from '../../report/report-writer.js';
+import type { RowResult } from '../../report/row-result.js';
+import { exitCodeForCounts, formatSummary } from '../../report/summary.js';
+import { restoreUser, type RestoreResult } from '../../restore/restore-user.js';
+import type { CliIo } from '../cli-io.js';
+import { assertConfirmable, assertWithinMaxChanges, confirmChanges } from '../confirm.js';
+import type { CliOptions } from '../options.js';
+import { openRuntime } from '../runtime.js';
+import { ensureOutDir } from './out-dir.js';
+import { requireTarget } from './target.js';
+import { interruptedCode } from './write-report.js';
+
+/**
+ * `offboard restore <report.jsonl>`: brings back every user that apply run deactivated
+ * or deleted, with the same confirmation, --yes, --max-changes, lock and rate limit as
+ * apply, and a report of its own (restored, already-active, not-found, failed).
+ */
+export async function runRestore(
+  options: CliOptions,
+  io: CliIo,
+  logger: Logger,
+): Promise<number> {
+  const source = resolve(io.cwd, requireTarget(options, 'restore'));
+  assertConfirmable(options.yes, io, 'restore');
+  const runtime = await openRuntime(options, io, logger);
+  const outDir = await ensureOutDir(io.cwd, options.out);
+  const lock = RunLock.acquire(outDir, 'restore', logger);
+
+  try {
+    const changed = await changedRows(source);
+    const count = { deactivate: 0, delete: 0, users: changed.length };
+    assertWithinMaxChanges(count, options.maxChanges);
+    await confirmRestore(changed.length, options.yes, io);
+
+    const report = await ReportWriter.open({
+      dir: outDir,
+      baseName: reportBaseName(
+        source.replace(/-apply\.jsonl$/, ''),
+        'restore',
+        new Date(),
+      ),
+      extraColumns: Object.keys(changed[0]?.columns ?? {}),
+    });
+    const limit = pLimit(options.concurrency);
+    const log = logger.child({ stage: 'restore' });
+    await Promise.all(
+      changed.map((record) =>
+        limit(async () => {
+          if (io.signal.aborted) {
+            return;
+          }
+          const result = await restoreUser(
+            record.user_id ?? '',
+            runtime.context.users,
+            log,
+          );
+          report.write(toRestoreRow(record, result));
+        }),
+      ),
+    );
+    const files = await report.close();
+    const total = report.written;
+    io.stdout.write(
+      formatSummary({ kind: 'restore', counts: report.counts, files, total }),
+    );
+    return interruptedCode(io.signal) ?? exitCodeForCounts(report.counts);
+  } finally {
+    lock.release();
+    await runtime.close();
+  }
+}
+
+/** The rows of an apply report whose users that run changed. */
+async function changedRows(path: string): Promise<ReportRecord[]> {
+  const rows: ReportRecord[] = [];
+  for await (const record of readReport(path)) {
+    const changed = record.outcome === 'deactivated' || record.outcome === 'deleted';
+    if (changed && record.user_id) {
+      rows.push(record);
+    }
+  }
+  return rows;
+}
+
+async function confirmRestore(users: number, yes: boolean, io: CliIo): Promise<void> {
+  await confirmChanges(
+    { deactivate: 0, delete: 0, users },
+    yes,
+    io,
+    `restore ${users} user(s)`,
+  );
+}
+
+function toRestoreRow(record: ReportRecord, result: RestoreResult): RowResult {
+  const user = result.user;
+  return {
+    seq: record.seq,
+    row: record.row,
+    email: record.email,
+    outcome: result.outcome,
+    extras: record.columns,
+    ...(record.user_id ? { userId: record.user_id } : {}),
+    ...((user?.name ?? record.name) ? { name: user?.name ?? record.name ?? '' } : {}),
+    ...(user?.state ? { stateBefore: user.state } : {}),
+    ...(result.detail ? { detail: result.detail } : {}),
+    ...(user ? { snapshot: toSnapshot(user) } : {}),
+    ...(result.call ? { call: result.call } : {}),
+  };
+}
