@@ -1,0 +1,114 @@
+import Bottleneck from 'bottleneck';
+
+/**
+ * Milliseconds between two request starts for `ratePerMinute`.
+ *
+ * The +1 is what keeps the promise "never more than rate starts in any 60 s window":
+ * with spacing exactly 60000 / rate, rate + 1 starts span exactly 60 000 ms and so fit
+ * in one closed 60 s window. One more millisecond makes them span more than a minute.
+ */
+export function spacingForRate(ratePerMinute: number): number {
+  if (!Number.isFinite(ratePerMinute) || ratePerMinute <= 0) {
+    throw new RangeError(`ratePerMinute must be a positive number, got ${ratePerMinute}`);
+  }
+  return Math.floor(60_000 / ratePerMinute) + 1;
+}
+
+/** How far a run of 429s can widen the spacing: to 1/16 of --rate. */
+const MAX_SLOWDOWN = 16;
+const THROTTLE_FACTOR = 1.5;
+/** Per success; about eight successes undo one 429. */
+const RECOVERY_FACTOR = 1.05;
+
+/**
+ * The one limiter of a process: every attempt to the API host starts through it, evenly
+ * spaced (never a burst, since the server's window may be shorter than a minute). It
+ * bounds starts, not concurrency. Timers fire late but not early, so spacing only grows.
+ */
+export class RateLimiter {
+  private readonly bottleneck: Bottleneck;
+  private readonly baseIntervalMs: number;
+  private readonly now: () => number;
+  private currentIntervalMs: number;
+  private holdUntil = 0;
+  private holdTimer: NodeJS.Timeout | undefined;
+
+  constructor(opts: { ratePerMinute: number; now?: () => number }) {
+    this.baseIntervalMs = spacingForRate(opts.ratePerMinute);
+    this.currentIntervalMs = this.baseIntervalMs;
+    this.now = opts.now ?? Date.now;
+    this.bottleneck = new Bottleneck({
+      minTime: this.baseIntervalMs,
+      maxConcurrent: null,
+    });
+  }
+
+  /** Current spacing between starts, in ms. */
+  get intervalMs(): number {
+    return this.currentIntervalMs;
+  }
+
+  /** Runs `fn` when its turn to start comes; resolves or rejects as `fn` does. */
+  schedule<T>(fn: () => Promise<T>): Promise<T> {
+    this.releaseIfDue();
+    return this.bottleneck.schedule(fn);
+  }
+
+  /**
+   * Retry-After: no start for `ms` (the reservoir drops to 0), then starts resume at
+   * the normal spacing, not all at once. Overlapping holds end at the latest end. The
+   * hold is also released on the next schedule() once `now()` has passed its end, which
+   * is what lets a test with an injected clock skip the wait.
+   */
+  holdOff(ms: number): void {
+    const until = this.now() + ms;
+    if (until <= this.holdUntil) {
+      return;
+    }
+    this.holdUntil = until;
+    clearTimeout(this.holdTimer);
+    this.holdTimer = setTimeout(() => {
+      this.release();
+    }, ms);
+    void this.bottleneck.updateSettings({ reservoir: 0 });
+  }
+
+  /** A 429 arrived: the server's limit is below ours, so space starts wider. */
+  onThrottled(): void {
+    const widened = Math.ceil(this.currentIntervalMs * THROTTLE_FACTOR);
+    this.setInterval(Math.min(widened, this.baseIntervalMs * MAX_SLOWDOWN));
+  }
+
+  /** A call went through: drift back towards the configured spacing. */
+  onSuccess(): void {
+    if (this.currentIntervalMs > this.baseIntervalMs) {
+      const narrowed = Math.floor(this.currentIntervalMs / RECOVERY_FACTOR);
+      this.setInterval(Math.max(narrowed, this.baseIntervalMs));
+    }
+  }
+
+  /** Waits for queued work to finish, then refuses new work. */
+  async stop(): Promise<void> {
+    await this.bottleneck.stop({ dropWaitingJobs: false });
+    clearTimeout(this.holdTimer);
+  }
+
+  private setInterval(ms: number): void {
+    if (ms !== this.currentIntervalMs) {
+      this.currentIntervalMs = ms;
+      void this.bottleneck.updateSettings({ minTime: ms });
+    }
+  }
+
+  private releaseIfDue(): void {
+    if (this.holdTimer !== undefined && this.now() >= this.holdUntil) {
+      this.release();
+    }
+  }
+
+  private release(): void {
+    clearTimeout(this.holdTimer);
+    this.holdTimer = undefined;
+    void this.bottleneck.updateSettings({ reservoir: null });
+  }
+}
