@@ -51,7 +51,8 @@ function readValues(
     return `${at} needs a string value or a non-empty values list.`;
   }
   if (values.length > MAX_VALUES_PER_CRITERION) {
-    return `${at}.values has ${values.length} entries; at most ${MAX_VALUES_PER_CRITERION} are allowed.`;
+    const limit = MAX_VALUES_PER_CRITERION;
+    return `${at}.values has ${values.length} entries; at most ${limit} are allowed.`;
   }
   if (values.some((v) => v.length > MAX_VALUE_LENGTH)) {
     return `${at} has a value longer than ${MAX_VALUE_LENGTH} characters.`;
