@@ -1,3 +1,6 @@
+import { randomUUID } from 'node:crypto';
+import { isRecord } from './body.js';
+
 /**
  * The transport-free request and response the fake org speaks. The node:http server and
  * the msw handlers both translate to and from these, so the two behave identically.
@@ -66,4 +69,24 @@ export function notFound(message: string): Reply {
 
 export function okReply(body: unknown): Reply {
   return { status: 200, body };
+}
+
+/**
+ * Turns a reply into the response sent: JSON, a fresh `ININ-Correlation-Id` header, and
+ * the same id as `contextId` in a Genesys error body (OAuth errors have no such field).
+ */
+export function toResponse(reply: Reply): SandboxResponse {
+  const correlationId = randomUUID();
+  const headers = {
+    'Content-Type': 'application/json',
+    'ININ-Correlation-Id': correlationId,
+    ...reply.headers,
+  };
+  const { status, body } = reply;
+  const isErrorBody = status >= 400 && isRecord(body) && 'code' in body;
+  return {
+    status,
+    headers,
+    body: isErrorBody ? { ...body, contextId: correlationId } : body,
+  };
 }

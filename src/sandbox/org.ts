@@ -1,7 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import type { UserConversationSummary } from '../genesys/types.js';
 import { badCredentials, TokenIssuer } from './auth.js';
-import { isRecord, parseBody } from './body.js';
+import { parseBody } from './body.js';
 import type {
   RecordedRequest,
   Reply,
@@ -10,11 +9,11 @@ import type {
 } from './exchange.js';
 import type { FaultOptions } from './fault-options.js';
 import { FaultDice, throttled } from './faults.js';
-import type { OrgFixture, SandboxUser } from './fixture-types.js';
-import { RateWindow } from './rate-window.js';
+import type { OAuthClientCredentials, OrgFixture, SandboxUser } from './fixture-types.js';
 import { dispatchApi } from './dispatch.js';
-import { matchRoute, type Route } from './router.js';
-import { errorReply } from './exchange.js';
+import { errorReply, toResponse } from './exchange.js';
+import { matchRoute, routeErrorReply, type Route } from './router.js';
+import { RateWindow } from './rate-window.js';
 import type { WriteTarget } from './users-write.js';
 
 export type {
@@ -39,8 +38,8 @@ const WRITE_METHODS = new Set(['PATCH', 'PUT', 'DELETE']);
 const READ_POSTS = new Set(['/oauth/token', '/api/v2/users/search']);
 
 /**
- * A made-up Genesys Cloud org held in memory, behaving like the real users endpoints
- * (GENESYS_API.md) with no transport of its own: the node:http server and the msw
+ * A made-up Genesys Cloud org held in memory, behaving like the real login and users
+ * endpoints (their shapes, limits, errors and versioning) with no transport of its own: the node:http server and the msw
  * handlers both call `handle`. It records every request so tests can assert on traffic.
  */
 export class FakeOrg {
@@ -53,7 +52,7 @@ export class FakeOrg {
   private readonly log: RecordedRequest[] = [];
 
   private constructor(
-    readonly fixture: OrgFixture,
+    private readonly fixture: OrgFixture,
     options: FakeOrgOptions,
   ) {
     this.now = options.now ?? Date.now;
@@ -68,6 +67,13 @@ export class FakeOrg {
   /** A fresh org from a fixture; the fixture itself is copied, never changed. */
   static fromFixture(fixture: OrgFixture, options: FakeOrgOptions = {}): FakeOrg {
     return new FakeOrg(structuredClone(fixture), options);
+  }
+
+  /** The org's name and size, and the client that can log in (fake, public). */
+  summary(): { orgName: string; userCount: number; client?: OAuthClientCredentials } {
+    const { org, users, clients } = this.fixture;
+    const client = clients[0];
+    return { orgName: org.name, userCount: users.length, ...(client ? { client } : {}) };
   }
 
   /** Every request, in the order it arrived. */
@@ -139,27 +145,27 @@ export class FakeOrg {
   private respond(req: SandboxRequest): SandboxResponse {
     const route = matchRoute(req.method, req.path);
     if (route.name === 'token') {
-      return this.finish(this.tokens.issue(req));
+      return toResponse(this.tokens.issue(req));
     }
     if (!req.path.startsWith('/api/v2/')) {
-      return this.finish(routeError(route, req.path));
+      return toResponse(routeErrorReply(route, req.path));
     }
     if (!this.tokens.isAuthorized(req.headers.authorization)) {
-      return this.finish(badCredentials());
+      return toResponse(badCredentials());
     }
 
     const admission = this.window?.admit(this.now());
     if (admission?.admitted === false) {
-      return this.finish(throttled(admission.retryAfterSeconds));
+      return toResponse(throttled(admission.retryAfterSeconds));
     }
     const fault = this.dice.drawRequestFault();
     if (fault.kind === 'transport') {
       return { status: 0, headers: {}, body: undefined, fault: fault.fault };
     }
     if (fault.kind === 'reply') {
-      return this.finish(fault.reply);
+      return toResponse(fault.reply);
     }
-    return this.finish(this.api(route, req));
+    return toResponse(this.api(route, req));
   }
 
   private api(route: Route, req: SandboxRequest): Reply {
@@ -171,7 +177,7 @@ export class FakeOrg {
     const target = (id: string) => this.writeTarget(id);
     return (
       dispatchApi({ route, query: req.query, body: parsed.value, users, target }) ??
-      routeError(route, req.path)
+      routeErrorReply(route, req.path)
     );
   }
 
@@ -191,30 +197,4 @@ export class FakeOrg {
     }
     return { user, concurrentEdit: firstBump || diceBump };
   }
-
-  private finish(reply: Reply): SandboxResponse {
-    const correlationId = randomUUID();
-    const headers = {
-      'Content-Type': 'application/json',
-      'ININ-Correlation-Id': correlationId,
-      ...reply.headers,
-    };
-    const isErrorBody =
-      reply.status >= 400 && isRecord(reply.body) && 'code' in reply.body;
-    const body = isErrorBody
-      ? { ...(reply.body as object), contextId: correlationId }
-      : reply.body;
-    return { status: reply.status, headers, body };
-  }
-}
-
-function routeError(route: Route, path: string): Reply {
-  if (route.name === 'method-not-allowed') {
-    return errorReply(
-      405,
-      'method.not.allowed',
-      `That method is not allowed on ${path}.`,
-    );
-  }
-  return errorReply(404, 'not.found', `No sandbox endpoint at ${path}.`);
 }

@@ -1,3 +1,5 @@
+import { errorReply, type Reply } from './exchange.js';
+
 /** The endpoints the fake org answers, matched from method and path. */
 export type Route =
   | { name: 'token' }
@@ -37,4 +39,16 @@ function safeDecode(segment: string): string {
   } catch {
     return segment;
   }
+}
+
+/** 405 for a known path with the wrong method, 404 for anything else. */
+export function routeErrorReply(route: Route, path: string): Reply {
+  if (route.name === 'method-not-allowed') {
+    return errorReply(
+      405,
+      'method.not.allowed',
+      `That method is not allowed on ${path}.`,
+    );
+  }
+  return errorReply(404, 'not.found', `No sandbox endpoint at ${path}.`);
 }

@@ -36,9 +36,9 @@ export async function runSandbox(
 }
 
 function sandboxBanner(org: FakeOrg, url: string): string {
-  const client = org.fixture.clients[0];
+  const { orgName, userCount, client } = org.summary();
   const lines = [
-    `Sandbox org "${org.fixture.org.name}" (${org.fixture.users.length} users) at ${url}`,
+    `Sandbox org "${orgName}" (${userCount} users) at ${url}`,
     'Point offboard at it with these settings (environment or .env):',
     `GENESYS_CLOUD_API_URL=${url}`,
     `GENESYS_CLOUD_CLIENT_ID=${client?.clientId ?? ''}`,

@@ -1,7 +1,7 @@
 import { isRecord } from './body.js';
 import type { SandboxUser } from './fixture-types.js';
 
-/** The limits the real search enforces (GENESYS_API.md). */
+/** Limits the real search enforces, so a client that breaks them fails here first. */
 export const MAX_VALUES_PER_CRITERION = 50;
 export const MAX_VALUE_LENGTH = 300;
 
