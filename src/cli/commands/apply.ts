@@ -8,7 +8,6 @@ import { survey } from '../../pipeline/survey.js';
 import { DirectoryArchive } from '../../archive/directory-archive.js';
 import { RunLock } from '../../lock/run-lock.js';
 import { readPlan } from '../../plan/read-plan.js';
-import { reportBaseName } from '../../report/report-files.js';
 import type { CliIo } from '../cli-io.js';
 import {
   assertConfirmable,
@@ -76,16 +75,15 @@ async function applyDecisions(
   runtime: Runtime,
   run: { options: CliOptions; io: CliIo; logger: Logger },
 ): Promise<number> {
-  const baseName = reportBaseName(source.manifestPath, 'apply', new Date());
   const target = {
     kind: 'apply',
-    baseName,
+    manifestPath: source.manifestPath,
     extraColumns: source.extraColumns,
     total: source.decisions.length,
   } as const;
   const archive = DirectoryArchive.open(outDir);
   try {
-    const summary = await writeReport(target, run, (emit) =>
+    const summary = await writeReport(target, run, (emit, baseName) =>
       execute(source.decisions, runtime.context, source.binding, (decision) => {
         archiveChange(archive, decision, baseName);
         emit(decision);

@@ -5,7 +5,6 @@ import { survey } from '../../pipeline/survey.js';
 import { PLAN_FORMAT, type PlanHeader } from '../../plan/plan-file.js';
 import { sha256File } from '../../plan/sha256-file.js';
 import { PlanWriter } from '../../plan/write-plan.js';
-import { reportBaseName } from '../../report/report-files.js';
 import type { CliIo } from '../cli-io.js';
 import type { CliOptions } from '../options.js';
 import { openRuntime, type Runtime } from '../runtime.js';
@@ -37,27 +36,30 @@ export async function runPlan(
       options,
       startedAt,
     );
-    const baseName = reportBaseName(manifest, 'plan', startedAt);
-    const planPath = join(resolve(io.cwd, options.out), `${baseName}.plan.json`);
+    const outDir = resolve(io.cwd, options.out);
     const target = {
       kind: 'plan',
-      baseName,
+      manifestPath: manifest,
       extraColumns: layout.extraColumns,
       total: rowCount,
     } as const;
 
-    const summary = await writeReport(target, { options, io, logger }, async (emit) => {
-      const plan = PlanWriter.open(planPath, header);
-      for await (const decision of survey(readManifest(manifest), runtime.context, {
-        checkBusy: true,
-      })) {
-        plan.add(decision);
-        emit(decision);
-      }
-      if (!io.signal.aborted) {
-        io.stdout.write(`plan    ${plan.close()}\n`);
-      }
-    });
+    const summary = await writeReport(
+      target,
+      { options, io, logger },
+      async (emit, baseName) => {
+        const plan = PlanWriter.open(join(outDir, `${baseName}.plan.json`), header);
+        for await (const decision of survey(readManifest(manifest), runtime.context, {
+          checkBusy: true,
+        })) {
+          plan.add(decision);
+          emit(decision);
+        }
+        if (!io.signal.aborted) {
+          io.stdout.write(`plan    ${plan.close()}\n`);
+        }
+      },
+    );
     return summary.exitCode;
   } finally {
     await runtime.close();

@@ -9,12 +9,13 @@ import { ExitCode } from '../exit-codes.js';
 import { Progress } from '../progress.js';
 import type { CliIo } from '../cli-io.js';
 import type { CliOptions } from '../options.js';
+import { freshBaseName } from './fresh-base-name.js';
 
 /** Which report a run writes. */
 export interface ReportTarget {
   readonly kind: RunKind;
-  /** From reportBaseName: `<manifest>-<UTC time>-<kind>`. */
-  readonly baseName: string;
+  /** The manifest the report is named after. */
+  readonly manifestPath: string;
   readonly extraColumns: readonly string[];
   /** Rows the run will report, for the progress line. */
   readonly total: number;
@@ -26,29 +27,29 @@ export interface RunSummary {
 }
 
 /**
- * Opens the run's report, lets `fill` feed it one decision per row as each finishes,
+ * Opens the run's report, lets `fill` feed it one decision per row as each finishes
+ * (and tells it the report's base name, which names the run's other files),
  * closes it and prints the summary. If `fill` throws, the rows written so far are kept
  * (the jsonl is already on disk; the csv holds the rows up to the first gap).
  */
 export async function writeReport(
   target: ReportTarget,
   run: { options: CliOptions; io: CliIo; logger: Logger },
-  fill: (emit: (decision: Decision) => void) => Promise<void>,
+  fill: (emit: (decision: Decision) => void, baseName: string) => Promise<void>,
 ): Promise<RunSummary> {
   const { options, io, logger } = run;
-  const { kind, baseName, extraColumns } = target;
-  const report = await ReportWriter.open({
-    dir: resolve(io.cwd, options.out),
-    baseName,
-    extraColumns,
-  });
+  const { kind, extraColumns } = target;
+  const dir = resolve(io.cwd, options.out);
+  const baseName = await freshBaseName(dir, target.manifestPath, kind);
+  const report = await ReportWriter.open({ dir, baseName, extraColumns });
 
   const progress = new Progress({ total: target.total, stream: io.stderr });
   try {
-    await fill((decision) => {
+    const emit = (decision: Decision): void => {
       report.write(toRowResult(decision));
       progress.tick();
-    });
+    };
+    await fill(emit, baseName);
   } catch (err) {
     progress.finish();
     const files = await report.abandon();
