@@ -3,7 +3,7 @@ import { ConfigError } from '../errors/config-error.js';
 /** Hosts a request never leaves the machine for: 127.0.0.0/8, localhost and [::1]. */
 export function isLoopbackHost(hostname: string): boolean {
   const host = hostname.toLowerCase();
-  if (host === 'localhost' || host.endsWith('.localhost') || host === '[::1]') {
+  if (host === 'localhost' || host === '[::1]') {
     return true;
   }
   return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);

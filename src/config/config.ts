@@ -50,7 +50,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   const clientSecret = problems.check(() => required(env, ENV.clientSecret));
 
   if (hosts === undefined || clientId === undefined || clientSecret === undefined) {
-    throw problems.combined();
+    throw problems.combined(optional(env, ENV.clientSecret));
   }
   return { ...hosts, clientId, clientSecret };
 }
@@ -155,14 +155,25 @@ class Problems {
     }
   }
 
-  /** The one error to throw: itself when alone, else one line per problem. */
-  combined(): ConfigError {
-    const [first] = this.errors;
-    if (this.errors.length === 1 && first !== undefined) {
-      return first;
+  /**
+   * The one error to throw: one line per problem. Messages echo a bad value to show
+   * what was wrong, so a secret pasted whole into the wrong variable is masked here.
+   */
+  combined(secret: string | undefined): ConfigError {
+    const masked = this.errors.map((error) => mask(error.message, secret));
+    const [first] = masked;
+    if (masked.length === 1 && first !== undefined) {
+      return new ConfigError(this.errors[0]?.variable ?? '', first);
     }
     const variables = this.errors.map((error) => error.variable).join(', ');
-    const lines = this.errors.map((error) => `- ${error.message}`).join('\n');
+    const lines = masked.map((message) => `- ${message}`).join('\n');
     return new ConfigError(variables, `the configuration has problems:\n${lines}`);
   }
+}
+
+/** Messages quote the values they echo, so a quoted secret is what to look for. */
+function mask(message: string, secret: string | undefined): string {
+  return secret === undefined
+    ? message
+    : message.replaceAll(`"${secret}"`, '"[the client secret]"');
 }
