@@ -71,7 +71,10 @@ export async function writeReport(
     total: report.written,
   });
   io.stdout.write(summary.endsWith('\n') ? summary : `${summary}\n`);
-  logger.info({ kind, rows: report.written, files }, 'run finished');
+  logger.info(
+    { kind, rows: report.written, files, ...resourceFigures() },
+    'run finished',
+  );
   return { exitCode: interruptedCode(io.signal) ?? exitCodeForCounts(report.counts) };
 }
 
@@ -81,4 +84,16 @@ export function interruptedCode(signal: AbortSignal): ExitCode | undefined {
     return undefined;
   }
   return signal.reason === 'SIGTERM' ? ExitCode.Terminated : ExitCode.Interrupted;
+}
+
+/**
+ * What the run cost this process, for the log's last line (the benchmark reads it):
+ * peak resident memory and CPU time, user plus system.
+ */
+function resourceFigures(): { maxRssKb: number; cpuMs: number } {
+  const usage = process.resourceUsage();
+  return {
+    maxRssKb: usage.maxRSS,
+    cpuMs: Math.round((usage.userCPUTime + usage.systemCPUTime) / 1000),
+  };
 }
