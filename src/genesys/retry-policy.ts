@@ -85,7 +85,8 @@ export function parseRetryAfter(
   if (/^\d+(?:\.\d+)?$/.test(value)) {
     return Math.ceil(Number(value) * 1000);
   }
-  const date = Date.parse(value);
+  // An HTTP date names its day and zone; without letters, Date.parse would read "-5" as a year.
+  const date = /[a-z]/i.test(value) ? Date.parse(value) : Number.NaN;
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 

@@ -1,0 +1,92 @@
+import { describe, expect, it } from '@jest/globals';
+import { RateLimiter, spacingForRate } from './rate-limiter.js';
+
+/** Lets pending promise callbacks and short Bottleneck timers run. */
+function settle(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 20));
+}
+
+describe('spacingForRate', () => {
+  it('never lets rate + 1 evenly spaced starts fit in one closed 60 s window', () => {
+    const wrong: number[] = [];
+    for (let rate = 1; rate <= 20_000; rate += 1) {
+      const spacing = spacingForRate(rate);
+      // rate + 1 starts span rate * spacing ms; and the spacing is at most 1 ms wider
+      // than the exact share, so the run is not slower than it must be
+      if (rate * spacing <= 60_000 || spacing - 60_000 / rate > 1) {
+        wrong.push(rate);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('gives 201 ms for the default 300 requests a minute', () => {
+    expect(spacingForRate(300)).toBe(201);
+  });
+
+  it.each([0, -1, Number.NaN, Number.POSITIVE_INFINITY])(
+    'refuses a rate of %s',
+    (rate) => {
+      expect(() => spacingForRate(rate)).toThrow(RangeError);
+    },
+  );
+});
+
+describe('RateLimiter', () => {
+  it('runs scheduled work in order and passes results and failures through', async () => {
+    const limiter = new RateLimiter({ ratePerMinute: 60_000 });
+    const order: number[] = [];
+
+    const results = await Promise.allSettled([
+      limiter.schedule(() => Promise.resolve(order.push(1))),
+      limiter.schedule(() => Promise.reject(new Error('boom'))),
+      limiter.schedule(() => Promise.resolve(order.push(3))),
+    ]);
+
+    expect(order).toEqual([1, 3]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    await limiter.stop();
+  });
+
+  it('starts nothing during a hold-off, then resumes once its time has passed', async () => {
+    const clock = { now: 0 };
+    const limiter = new RateLimiter({ ratePerMinute: 60_000, now: () => clock.now });
+    const started: string[] = [];
+
+    limiter.holdOff(120_000);
+    const held = limiter.schedule(() => Promise.resolve(started.push('held')));
+    await settle();
+    expect(started).toEqual([]);
+
+    clock.now = 120_000;
+    await limiter.schedule(() => Promise.resolve(started.push('after')));
+    await held;
+    expect(started).toEqual(['held', 'after']);
+    await limiter.stop();
+  });
+
+  it('widens the spacing on each 429, up to 16 times the configured one', () => {
+    const limiter = new RateLimiter({ ratePerMinute: 300 });
+    expect(limiter.intervalMs).toBe(201);
+
+    limiter.onThrottled();
+    expect(limiter.intervalMs).toBe(302);
+    for (let i = 0; i < 30; i += 1) {
+      limiter.onThrottled();
+    }
+    expect(limiter.intervalMs).toBe(201 * 16);
+  });
+
+  it('narrows back gradually on success, never below the configured spacing', () => {
+    const limiter = new RateLimiter({ ratePerMinute: 300 });
+    limiter.onThrottled();
+
+    limiter.onSuccess();
+    expect(limiter.intervalMs).toBeLessThan(302);
+    expect(limiter.intervalMs).toBeGreaterThan(201);
+    for (let i = 0; i < 50; i += 1) {
+      limiter.onSuccess();
+    }
+    expect(limiter.intervalMs).toBe(201);
+  });
+});
