@@ -28,7 +28,8 @@ export function fromCsvError(error: CsvError, place: CsvErrorPlace): ManifestErr
   const endLine = typeof error.lines === 'number' ? error.lines : place.startLine;
   const head = `${place.file}: line ${place.startLine}`;
   const inColumn = column === '' ? '' : ` in column ${JSON.stringify(column)}`;
-  const context = { file: place.file, line: place.startLine, ...(column && { column }) };
+  const at = { file: place.file, line: place.startLine };
+  const context = column === '' ? at : { ...at, column };
   return new ManifestError(
     `${head}: ${describe(error.code, inColumn, endLine, place)}`,
     context,

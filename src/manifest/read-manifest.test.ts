@@ -27,7 +27,7 @@ const row = (
 });
 
 describe('readManifest', () => {
-  it('strips a UTF-8 byte-order mark so the first header still names the email column', async () => {
+  it('strips a UTF-8 byte-order mark before matching the email header', async () => {
     expect(await readAll(fixture('bom.csv'))).toEqual([
       row({ seq: 0, row: 2, email: 'alice@example.com', action: 'delete' }),
     ]);
@@ -71,7 +71,7 @@ describe('readManifest', () => {
     ]);
   });
 
-  it('keeps quoted commas and newlines in one cell and numbers rows by their first line', async () => {
+  it('keeps quoted commas and newlines in a cell; the row is the line it starts on', async () => {
     expect(await readAll(fixture('quoted-commas.csv'))).toEqual([
       row({
         seq: 0,

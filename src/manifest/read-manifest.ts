@@ -55,18 +55,16 @@ async function openManifest(path: string): Promise<OpenManifest> {
   const delimiter = await sniffDelimiter(path).catch((error: unknown) => {
     throw unreadableFile(path, error);
   });
-  const known: { columns?: ManifestColumns } = {};
-  const nameOf = (index: number) => columnName(known.columns, index);
-  const records = readRecords(path, delimiter, nameOf);
+  const records = readRecords(path, delimiter);
 
   try {
     const first = await records.next();
     if (first.done === true) {
       throw emptyManifest(path);
     }
-    checkCellLengths(path, first.value, nameOf);
-    known.columns = readHeader(path, first.value.line, first.value.cells, delimiter);
-    return { columns: known.columns, records };
+    checkCellLengths(path, first.value, (index) => columnName(undefined, index));
+    const columns = readHeader(path, first.value.line, first.value.cells, delimiter);
+    return { columns, records };
   } catch (error) {
     await records.return(undefined);
     throw error;

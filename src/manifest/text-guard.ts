@@ -8,13 +8,14 @@ const NUL = 0x00;
 /**
  * Passes the bytes on unchanged once they are known to be UTF-8 text, and fails naming
  * the line otherwise: a UTF-16 byte-order mark, a NUL byte (a binary file), or bytes that
- * are not UTF-8. Each line is decoded on its own with a streaming, fatal decoder: a LF
- * byte never occurs inside a multi-byte sequence, so the line that fails is the line that
- * holds the bad bytes. Expects LF line ends (see LineEndNormaliser).
+ * are not UTF-8. Each chunk goes through one streaming, fatal decoder; only when it fails
+ * is the chunk searched line by line for the culprit. Expects LF line ends (see
+ * LineEndNormaliser).
  */
 export class TextGuard extends Transform {
   readonly #file: string;
   readonly #decoder = new TextDecoder('utf-8', { fatal: true });
+  /** The line the next chunk starts on. */
   #line = 1;
   #atStart = true;
 
@@ -26,6 +27,7 @@ export class TextGuard extends Transform {
   override _transform(chunk: Buffer, _encoding: string, callback: TransformCallback) {
     try {
       this.#check(chunk);
+      this.#line += countNewlines(chunk, chunk.length);
       callback(null, chunk);
     } catch (error) {
       callback(error as Error);
@@ -49,26 +51,14 @@ export class TextGuard extends Transform {
       }
     }
 
-    let start = 0;
-    while (start < chunk.length) {
-      const newline = chunk.indexOf(LF, start);
-      const end = newline === -1 ? chunk.length : newline + 1;
-      this.#checkLine(chunk.subarray(start, end));
-      if (newline !== -1) {
-        this.#line += 1;
-      }
-      start = end;
-    }
-  }
-
-  #checkLine(bytes: Buffer) {
-    if (bytes.includes(NUL)) {
-      throw binaryContent(this.#file, this.#line);
+    const nul = chunk.indexOf(NUL);
+    if (nul !== -1) {
+      throw binaryContent(this.#file, this.#line + countNewlines(chunk, nul));
     }
     try {
-      this.#decoder.decode(bytes, { stream: true });
+      this.#decoder.decode(chunk, { stream: true });
     } catch (error) {
-      throw notUtf8(this.#file, this.#line, error);
+      throw notUtf8(this.#file, this.#line + lineOfBadBytes(chunk), error);
     }
   }
 }
@@ -76,4 +66,40 @@ export class TextGuard extends Transform {
 function isUtf16Bom(chunk: Buffer): boolean {
   const [first, second] = chunk;
   return (first === 0xff && second === 0xfe) || (first === 0xfe && second === 0xff);
+}
+
+function countNewlines(chunk: Buffer, end: number): number {
+  let count = 0;
+  for (
+    let at = chunk.indexOf(LF);
+    at !== -1 && at < end;
+    at = chunk.indexOf(LF, at + 1)
+  ) {
+    count += 1;
+  }
+  return count;
+}
+
+/**
+ * Which line of a chunk that failed to decode holds the bad bytes, counted from the
+ * chunk's first line (0). A LF byte never occurs inside a multi-byte sequence, so every
+ * line after the chunk's first LF can be decoded on its own; if none of them fails, the
+ * fault is in the first, which may have begun in the previous chunk.
+ */
+function lineOfBadBytes(chunk: Buffer): number {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let start = chunk.indexOf(LF) + 1;
+  for (let offset = 1; start > 0 && start < chunk.length; offset += 1) {
+    const newline = chunk.indexOf(LF, start);
+    const isLast = newline === -1;
+    try {
+      decoder.decode(chunk.subarray(start, isLast ? chunk.length : newline), {
+        stream: isLast,
+      });
+    } catch {
+      return offset;
+    }
+    start = newline + 1;
+  }
+  return 0;
 }
