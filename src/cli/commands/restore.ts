@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import pLimit from 'p-limit';
+import type { UsersApi } from '../../genesys/users-api.js';
 import type { Logger } from '../../log/logger.js';
 import { RunLock } from '../../lock/run-lock.js';
 import { toSnapshot } from '../../pipeline/snapshot.js';
@@ -48,24 +49,8 @@ export async function runRestore(
       ),
       extraColumns: Object.keys(changed[0]?.columns ?? {}),
     });
-    const limit = pLimit(options.concurrency);
-    const log = logger.child({ stage: 'restore' });
-    await Promise.all(
-      changed.map((record) =>
-        limit(async () => {
-          if (io.signal.aborted) {
-            return;
-          }
-          const result = await restoreUser(
-            record.user_id ?? '',
-            runtime.context.users,
-            log,
-          );
-          report.write(toRestoreRow(record, result));
-        }),
-      ),
-    );
-    const files = await report.close();
+    await restoreAll(changed, report, runtime.context.users, { options, io, logger });
+    const files = io.signal.aborted ? await report.abandon() : await report.close();
     const total = report.written;
     io.stdout.write(
       formatSummary({ kind: 'restore', counts: report.counts, files, total }),
@@ -75,6 +60,25 @@ export async function runRestore(
     lock.release();
     await runtime.close();
   }
+}
+
+/** Restores each row's user, `--concurrency` at a time, until the run is interrupted. */
+async function restoreAll(
+  changed: readonly ReportRecord[],
+  report: ReportWriter,
+  users: UsersApi,
+  run: { options: CliOptions; io: CliIo; logger: Logger },
+): Promise<void> {
+  const limit = pLimit(run.options.concurrency);
+  const log = run.logger.child({ stage: 'restore' });
+  const restoreRow = async (record: ReportRecord, seq: number): Promise<void> => {
+    if (run.io.signal.aborted) {
+      return;
+    }
+    const result = await restoreUser(record.user_id ?? '', users, log);
+    report.write(toRestoreRow(record, seq, result));
+  };
+  await Promise.all(changed.map((record, seq) => limit(() => restoreRow(record, seq))));
 }
 
 /** The rows of an apply report whose users that run changed. */
@@ -98,10 +102,15 @@ async function confirmRestore(users: number, yes: boolean, io: CliIo): Promise<v
   );
 }
 
-function toRestoreRow(record: ReportRecord, result: RestoreResult): RowResult {
+/** The restore report's line: `seq` is the position among restored rows, `row` the manifest's. */
+function toRestoreRow(
+  record: ReportRecord,
+  seq: number,
+  result: RestoreResult,
+): RowResult {
   const user = result.user;
   return {
-    seq: record.seq,
+    seq,
     row: record.row,
     email: record.email,
     outcome: result.outcome,
