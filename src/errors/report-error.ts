@@ -8,9 +8,10 @@ export interface ReportErrorContext {
 }
 
 /**
- * A report cannot be written or read back: the file already exists (a report is never
- * overwritten), or a `.jsonl` handed to `restore` or `--resume` has a line that is not
- * a report record. Raised before any change (exit 2).
+ * A report cannot be written or read back: the file already exists (a new report never
+ * overwrites one), a `.jsonl` handed to `restore` or `--resume` has a line that is not
+ * a report record, or `--resume` was given a file that is not an apply's `.jsonl` or
+ * cannot be written there. Raised before any change (exit 2).
  */
 export class ReportError extends OffboardError {
   readonly code = 'REPORT';

@@ -71,3 +71,17 @@ export function parseReportRecord(value: unknown): ParsedRecord {
     ? { record: value as unknown as ReportRecord }
     : { problem: `field ${problem}` };
 }
+
+/**
+ * One `.jsonl` line's text as a record, or why it is not one. Shared by `readReport`
+ * and resume's check of a last line without its newline, so both judge a line alike.
+ */
+export function parseReportLine(text: string): ParsedRecord {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return { problem: 'it is not valid JSON' };
+  }
+  return parseReportRecord(value);
+}

@@ -1,18 +1,9 @@
 import { createReadStream } from 'node:fs';
 import { ReportError } from '../errors/report-error.js';
-import { parseReportRecord } from './parse-report-record.js';
-import type { ParsedRecord } from './parse-report-record.js';
+import { parseReportLine } from './parse-report-record.js';
 import type { ReportRecord } from './report-record.js';
 
 export type { ReportRecord } from './report-record.js';
-
-function parseLine(text: string): ParsedRecord {
-  try {
-    return parseReportRecord(JSON.parse(text));
-  } catch {
-    return { problem: 'it is not valid JSON' };
-  }
-}
 
 function badLine(file: string, line: number, problem: string): ReportError {
   const message = `report ${file} line ${line} is not a report record: ${problem}`;
@@ -74,7 +65,7 @@ export async function* readReport(jsonlPath: string): AsyncGenerator<ReportRecor
       continue;
     }
 
-    const parsed = parseLine(text);
+    const parsed = parseReportLine(text);
     if ('record' in parsed) {
       yield parsed.record;
     } else if (terminated) {

@@ -1,12 +1,19 @@
-import { writeSync } from 'node:fs';
-import { mkdir, open, rename, stat, unlink } from 'node:fs/promises';
+import { mkdir, rename, unlink } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import path from 'node:path';
-import { ReportError } from '../errors/report-error.js';
 import type { Outcome, RestoreOutcome } from './outcomes.js';
 import { csvHeader, csvRow } from './report-csv.js';
 import type { ReportFiles } from './report-files.js';
+import {
+  createNew,
+  DIR_MODE,
+  refuseExisting,
+  syncAndClose,
+  writeAll,
+} from './report-fs.js';
 import { toReportRecord } from './report-record.js';
+import type { ReportRecord } from './report-record.js';
+import { openForResume } from './report-resume.js';
 import type { RowResult } from './row-result.js';
 import { RowOrder } from './row-order.js';
 
@@ -23,74 +30,31 @@ export interface ReportWriterOptions {
   now?: () => Date;
 }
 
-/** Owner read and write only: a report names people and carries their profiles. */
-const FILE_MODE = 0o600;
-const DIR_MODE = 0o700;
-
-/** The whole text, even if the kernel takes it in more than one write. */
-function writeAll(fd: number, text: string): void {
-  const bytes = Buffer.from(text, 'utf8');
-  for (let done = 0; done < bytes.length;) {
-    done += writeSync(fd, bytes, done, bytes.length - done);
-  }
+export interface ReportResumeOptions {
+  /** The interrupted run's `.jsonl`; its CSV is the same path ending in `.csv`. */
+  jsonlPath: string;
+  /** The manifest's extra columns, as for `open`. */
+  extraColumns: readonly string[];
+  now?: () => Date;
 }
 
-/**
- * Checks the shape, not `instanceof Error`: Node's fs errors come from another realm
- * under Jest's vm modules, where `instanceof` is false.
- */
-function isCode(error: unknown, code: string): boolean {
-  return (
-    typeof error === 'object' && error !== null && 'code' in error && error.code === code
-  );
+export interface ResumedReport {
+  /** Appends to the same `.jsonl`; its counts already include the rows in `done`. */
+  writer: ReportWriter;
+  /** Rows already in the report, by seq: the run skips these. */
+  done: ReadonlyMap<number, ReportRecord>;
 }
 
-function alreadyExists(file: string, cause?: unknown): ReportError {
-  const hint = 'a report is never overwritten; wait a second and run again, or use --out';
-  return new ReportError(
-    `report file ${file} already exists: ${hint}`,
-    { file },
-    { cause },
-  );
-}
-
-/** Creates a new file, owner-only; refuses (ReportError) if the name is taken. */
-async function createNew(file: string, flags: 'ax' | 'wx'): Promise<FileHandle> {
-  try {
-    return await open(file, flags, FILE_MODE);
-  } catch (error) {
-    throw isCode(error, 'EEXIST') ? alreadyExists(file, error) : error;
-  }
-}
-
-async function refuseExisting(file: string): Promise<void> {
-  try {
-    await stat(file);
-  } catch (error) {
-    if (isCode(error, 'ENOENT')) {
-      return;
-    }
-    throw error;
-  }
-  throw alreadyExists(file);
-}
-
-/** fsync, then close; the handle is closed even when the fsync fails. */
-async function syncAndClose(handle: FileHandle): Promise<void> {
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
+const systemClock = (): Date => new Date();
 
 /**
  * Writes one run's report as rows finish: `<base>.jsonl` gets each row's line at once
  * (a synchronous append, so a crash or kill loses no row already written), and
  * `<base>.csv.partial` gets rows in manifest order as soon as every earlier row is in;
  * `close` renames it to `<base>.csv`, so a half-written CSV never stands under the final
- * name. Neither file is ever overwritten: both are created exclusively, and the `.jsonl`
- * doubles as the claim on the base name.
+ * name. `open` never overwrites a file: both are created exclusively, and the `.jsonl`
+ * doubles as the claim on the base name (`resume` appends to its run's `.jsonl` and
+ * rewrites its CSV).
  *
  * Limit: the rename is not followed by an fsync of the directory, so a power cut right
  * after `close` may leave the CSV under its `.partial` name; the `.jsonl` is complete.
@@ -130,16 +94,46 @@ export class ReportWriter {
     });
     writeAll(csv.fd, csvHeader(extraColumns));
 
-    const now = options.now ?? (() => new Date());
+    const now = options.now ?? systemClock;
     return new ReportWriter(files, partialCsv, jsonl, csv, extraColumns, now);
   }
 
-  /** Rows written so far, by outcome. */
+  /**
+   * Takes over the report of an interrupted apply (`--resume`); see `openForResume` for
+   * the checks and the repair of a line cut short. The rows already in the `.jsonl` go
+   * through the same reordering as new ones and are counted, so the CSV written on
+   * `close` (replacing any the interrupted run left) holds every row of the whole run,
+   * once, in manifest order, and `counts` and `written` describe the whole run.
+   * Writing a seq that is in `done` throws, as for any seq written twice. Old rows after
+   * a missing one wait in the reorder buffer until the run redoes it: the missing rows
+   * are the ones in flight when the run died, so a run in manifest order reaches them
+   * first and the buffer stays about as small as in a fresh run.
+   */
+  static async resume(options: ReportResumeOptions): Promise<ResumedReport> {
+    const { files, partialCsv, jsonl, csv, done } = await openForResume(
+      options.jsonlPath,
+    );
+    const { extraColumns } = options;
+    const now = options.now ?? systemClock;
+    const writer = new ReportWriter(files, partialCsv, jsonl, csv, extraColumns, now);
+    try {
+      writeAll(csv.fd, csvHeader(extraColumns));
+      for (const record of done.values()) {
+        writer.#add(record);
+      }
+    } catch (error) {
+      await writer.abandon();
+      throw error;
+    }
+    return { writer, done };
+  }
+
+  /** Rows in the report so far, by outcome; after `resume`, the earlier run's too. */
   get counts(): ReadonlyMap<Outcome | RestoreOutcome, number> {
     return this.#counts;
   }
 
-  /** How many rows were written. */
+  /** How many rows are in the report; after `resume`, the earlier run's too. */
   get written(): number {
     return this.#written;
   }
@@ -155,10 +149,14 @@ export class ReportWriter {
     const record = toReportRecord(result, this.now());
 
     writeAll(this.jsonl.fd, `${JSON.stringify(record)}\n`);
+    this.#add(record);
+  }
+
+  /** A row whose `.jsonl` line is in the file: into the CSV when its turn comes, counted. */
+  #add(record: ReportRecord): void {
     for (const line of this.#order.add(record.seq, csvRow(record, this.extraColumns))) {
       writeAll(this.csv.fd, line);
     }
-
     this.#counts.set(record.outcome, (this.#counts.get(record.outcome) ?? 0) + 1);
     this.#written += 1;
   }
