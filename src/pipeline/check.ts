@@ -47,8 +47,9 @@ export async function checkBatch(
     );
     const byId = new Map(response.data.map((user) => [user.id, user]));
     const call = traceOf(response);
+    const how = { binding, resuming: ctx.resuming === true };
     return decisions.map((d) =>
-      isActionable(d) ? recheck(d, byId, call, binding) : { decision: d },
+      isActionable(d) ? recheck(d, byId, call, how) : { decision: d },
     );
   } catch (err) {
     const failure = failureOf(err);
@@ -69,7 +70,7 @@ function recheck(
   decision: Decision,
   byId: ReadonlyMap<string, User>,
   call: CallTrace,
-  binding: Binding,
+  { binding, resuming }: { binding: Binding; resuming: boolean },
 ): Checked {
   const { row, action } = decision;
   const fresh = byId.get(decision.user?.id ?? '');
@@ -84,7 +85,7 @@ function recheck(
   }
 
   const moved = describeMove(decision, fresh);
-  if (moved && binding === 'plan') {
+  if (moved && binding === 'plan' && !(resuming && movedAsPlanned(decision, fresh))) {
     return {
       decision: { ...decision, outcome: 'stale', detail: moved, steps: [], call },
     };
@@ -96,6 +97,17 @@ function recheck(
     return { decision: { ...redecided, outcome: 'busy', detail: busy, steps: [] } };
   }
   return { decision: { ...redecided, user: toSnapshot(fresh) }, fresh };
+}
+
+/**
+ * True when the user moved only the way the plan's own writes would move them: what
+ * an interrupted run leaves behind for a row whose write landed before its report line.
+ */
+function movedAsPlanned(decision: Decision, fresh: User): boolean {
+  if (fresh.state === 'deleted') {
+    return decision.steps.includes('delete');
+  }
+  return fresh.state === 'inactive' && decision.steps.includes('deactivate');
 }
 
 /** How the user changed since the decision, or undefined when they did not. */

@@ -12,6 +12,11 @@ export interface PipelineContext {
   /** Rows whose writes may be in flight at once. */
   readonly concurrency: number;
   readonly logger: Logger;
+  /**
+   * Continuing an interrupted run (`--resume`): a user the dead run already changed as
+   * the plan intended is not `stale` but done, and is not written to again.
+   */
+  readonly resuming?: boolean;
   /** Aborted by SIGINT or SIGTERM: no new rows are started, rows in flight finish. */
   readonly signal?: AbortSignal;
 }

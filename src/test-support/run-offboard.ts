@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 /** The built command, as `npx offboard` runs it. */
@@ -8,6 +8,8 @@ export const OFFBOARD_BIN = fileURLToPath(
 
 export interface OffboardRun {
   readonly code: number | null;
+  /** The signal that killed it, when one did. */
+  readonly signal: NodeJS.Signals | null;
   readonly stdout: string;
   readonly stderr: string;
   /** stderr's JSON log lines, parsed; other stderr lines are left out. */
@@ -28,6 +30,14 @@ export function runOffboard(
   args: readonly string[],
   options: RunOptions,
 ): Promise<OffboardRun> {
+  return startOffboard(args, options).done;
+}
+
+/** Like runOffboard, but hands back the child too, for a test that signals it. */
+export function startOffboard(
+  args: readonly string[],
+  options: RunOptions,
+): { child: ChildProcessWithoutNullStreams; done: Promise<OffboardRun> } {
   const child = spawn(process.execPath, [OFFBOARD_BIN, ...args], {
     cwd: options.cwd,
     env: { PATH: process.env.PATH ?? '', ...options.env },
@@ -39,18 +49,15 @@ export function runOffboard(
   child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
   child.stdin.end(options.input ?? '');
 
-  return new Promise((resolve, reject) => {
+  const done = new Promise<OffboardRun>((resolve, reject) => {
     child.on('error', reject);
-    child.on('close', (code) => {
+    child.on('close', (code, signal) => {
       const err = Buffer.concat(stderr).toString();
-      resolve({
-        code,
-        stdout: Buffer.concat(stdout).toString(),
-        stderr: err,
-        logs: parseLogs(err),
-      });
+      const out = Buffer.concat(stdout).toString();
+      resolve({ code, signal, stdout: out, stderr: err, logs: parseLogs(err) });
     });
   });
+  return { child, done };
 }
 
 function parseLogs(text: string): Record<string, unknown>[] {

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import type { Logger } from '../../log/logger.js';
 import { inspectManifest, readManifest } from '../../manifest/read-manifest.js';
 import type { Binding } from '../../pipeline/check.js';
+import type { PipelineContext } from '../../pipeline/context.js';
 import type { Decision } from '../../pipeline/decision.js';
 import { execute } from '../../pipeline/execute.js';
 import { survey } from '../../pipeline/survey.js';
@@ -19,7 +20,8 @@ import type { CliOptions } from '../options.js';
 import { openRuntime, type Runtime } from '../runtime.js';
 import { requireTarget } from './target.js';
 import { ensureOutDir } from './out-dir.js';
-import { writeReport } from './write-report.js';
+import { finishedRows, remainingDecisions, reopenReport } from './resume.js';
+import { type OpenedReport, writeReport } from './write-report.js';
 
 /** What apply carries out: the decisions, and what names and shapes its report. */
 interface ApplySource {
@@ -57,11 +59,23 @@ export async function runApply(
       ? await fromPlan(target, runtime)
       : await fromManifest(target, runtime, log);
 
-    const count = countChanges(source.decisions);
+    const resume =
+      options.resume === undefined ? undefined : resolve(io.cwd, options.resume);
+    const pending = resume ? await withoutFinished(source, resume) : source;
+
+    const count = countChanges(pending.decisions);
     assertWithinMaxChanges(count, options.maxChanges);
     await confirmChanges(count, options.yes, io);
-    log.info({ ...count }, 'applying');
-    return await applyDecisions(source, outDir, runtime, { options, io, logger });
+    log.info({ ...count, resume }, 'applying');
+    const opened = resume ? await reopenReport(resume, source.extraColumns) : undefined;
+    const context = { ...runtime.context, resuming: resume !== undefined };
+    return await applyDecisions(
+      pending,
+      outDir,
+      context,
+      { options, io, logger },
+      opened,
+    );
   } finally {
     lock.release();
     await runtime.close();
@@ -72,8 +86,9 @@ export async function runApply(
 async function applyDecisions(
   source: ApplySource,
   outDir: string,
-  runtime: Runtime,
+  context: PipelineContext,
   run: { options: CliOptions; io: CliIo; logger: Logger },
+  opened: OpenedReport | undefined,
 ): Promise<number> {
   const target = {
     kind: 'apply',
@@ -83,11 +98,15 @@ async function applyDecisions(
   } as const;
   const archive = DirectoryArchive.open(outDir);
   try {
-    const summary = await writeReport(target, run, (emit, baseName) =>
-      execute(source.decisions, runtime.context, source.binding, (decision) => {
-        archiveChange(archive, decision, baseName);
-        emit(decision);
-      }),
+    const summary = await writeReport(
+      target,
+      run,
+      (emit, baseName) =>
+        execute(source.decisions, context, source.binding, (decision) => {
+          archiveChange(archive, decision, baseName);
+          emit(decision);
+        }),
+      opened,
     );
     return summary.exitCode;
   } finally {
@@ -133,6 +152,15 @@ async function fromPlan(path: string, runtime: Runtime): Promise<ApplySource> {
     decisions: plan.rows,
     binding: 'plan',
   };
+}
+
+/** The source without the rows an interrupted run already reported (`--resume`). */
+async function withoutFinished(
+  source: ApplySource,
+  jsonlPath: string,
+): Promise<ApplySource> {
+  const done = await finishedRows(jsonlPath);
+  return { ...source, decisions: remainingDecisions(source.decisions, done, jsonlPath) };
 }
 
 /** How many users the decisions would change: what the guards and the prompt show. */

@@ -21,6 +21,26 @@ export interface ReportTarget {
   readonly total: number;
 }
 
+/** A report open for writing, and the base name that names the run's other files. */
+export interface OpenedReport {
+  readonly writer: ReportWriter;
+  readonly baseName: string;
+}
+
+/** A new report in `dir`, under a base name no other file there uses. */
+export async function openFreshReport(
+  target: ReportTarget,
+  dir: string,
+): Promise<OpenedReport> {
+  const baseName = await freshBaseName(dir, target.manifestPath, target.kind);
+  const writer = await ReportWriter.open({
+    dir,
+    baseName,
+    extraColumns: target.extraColumns,
+  });
+  return { writer, baseName };
+}
+
 /** The files and figures of a run, for the command to print and return. */
 export interface RunSummary {
   readonly exitCode: ExitCode;
@@ -36,12 +56,12 @@ export async function writeReport(
   target: ReportTarget,
   run: { options: CliOptions; io: CliIo; logger: Logger },
   fill: (emit: (decision: Decision) => void, baseName: string) => Promise<void>,
+  opened?: OpenedReport,
 ): Promise<RunSummary> {
   const { options, io, logger } = run;
-  const { kind, extraColumns } = target;
-  const dir = resolve(io.cwd, options.out);
-  const baseName = await freshBaseName(dir, target.manifestPath, kind);
-  const report = await ReportWriter.open({ dir, baseName, extraColumns });
+  const { kind } = target;
+  const { writer: report, baseName } =
+    opened ?? (await openFreshReport(target, resolve(io.cwd, options.out)));
 
   const progress = new Progress({ total: target.total, stream: io.stderr });
   try {
