@@ -248,6 +248,9 @@ export class GenesysClient {
     if (delayMs > 0) {
       await this.sleep(delayMs);
     }
+    if (status === 429) {
+      this.limiter.resume();
+    }
   }
 
   private backoff(attempt: number): number {

@@ -48,9 +48,8 @@ describe('RateLimiter', () => {
     await limiter.stop();
   });
 
-  it('starts nothing during a hold-off, then resumes once its time has passed', async () => {
-    const clock = { now: 0 };
-    const limiter = new RateLimiter({ ratePerMinute: 60_000, now: () => clock.now });
+  it('starts nothing during a hold-off, then resumes when its caller has waited', async () => {
+    const limiter = new RateLimiter({ ratePerMinute: 60_000 });
     const started: string[] = [];
 
     limiter.holdOff(120_000);
@@ -58,10 +57,38 @@ describe('RateLimiter', () => {
     await settle();
     expect(started).toEqual([]);
 
-    clock.now = 120_000;
-    await limiter.schedule(() => Promise.resolve(started.push('after')));
+    limiter.resume();
     await held;
+    await limiter.schedule(() => Promise.resolve(started.push('after')));
     expect(started).toEqual(['held', 'after']);
+    await limiter.stop();
+  });
+
+  it('keeps overlapping hold-offs until every caller has waited', async () => {
+    const limiter = new RateLimiter({ ratePerMinute: 60_000 });
+    const started: string[] = [];
+
+    limiter.holdOff(60_000);
+    limiter.holdOff(90_000);
+    const held = limiter.schedule(() => Promise.resolve(started.push('held')));
+    limiter.resume();
+    await settle();
+    expect(started).toEqual([]);
+
+    limiter.resume();
+    await held;
+    expect(started).toEqual(['held']);
+    await limiter.stop();
+  });
+
+  it('ends a hold-off on its own when the time is up', async () => {
+    const limiter = new RateLimiter({ ratePerMinute: 60_000 });
+    const started: string[] = [];
+
+    limiter.holdOff(30);
+    await limiter.schedule(() => Promise.resolve(started.push('after the hold')));
+
+    expect(started).toEqual(['after the hold']);
     await limiter.stop();
   });
 

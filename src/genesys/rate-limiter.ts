@@ -31,6 +31,8 @@ export class RateLimiter {
   private readonly now: () => number;
   private currentIntervalMs: number;
   private holdUntil = 0;
+  /** Callers of holdOff() still waiting out their Retry-After. */
+  private holders = 0;
   private holdTimer: NodeJS.Timeout | undefined;
 
   constructor(opts: { ratePerMinute: number; now?: () => number }) {
@@ -50,17 +52,16 @@ export class RateLimiter {
 
   /** Runs `fn` when its turn to start comes; resolves or rejects as `fn` does. */
   schedule<T>(fn: () => Promise<T>): Promise<T> {
-    this.releaseIfDue();
     return this.bottleneck.schedule(fn);
   }
 
   /**
    * Retry-After: no start for `ms` (the reservoir drops to 0), then starts resume at
-   * the normal spacing, not all at once. Overlapping holds end at the latest end. The
-   * hold is also released on the next schedule() once `now()` has passed its end, which
-   * is what lets a test with an injected clock skip the wait.
+   * the normal spacing, not all at once. Overlapping holds end at the latest end, or
+   * earlier once every caller that asked for one has called resume().
    */
   holdOff(ms: number): void {
+    this.holders += 1;
     const until = this.now() + ms;
     if (until <= this.holdUntil) {
       return;
@@ -71,6 +72,20 @@ export class RateLimiter {
       this.release();
     }, ms);
     void this.bottleneck.updateSettings({ reservoir: 0 });
+  }
+
+  /**
+   * A caller of holdOff() has waited its Retry-After out. When the last one has, the
+   * hold ends without waiting for the timer: the timer and the callers' waits measure
+   * the same time, but a test's injected sleep does not take any.
+   */
+  resume(): void {
+    if (this.holders > 0) {
+      this.holders -= 1;
+      if (this.holders === 0) {
+        this.release();
+      }
+    }
   }
 
   /** A 429 arrived: the server's limit is below ours, so space starts wider. */
@@ -100,15 +115,11 @@ export class RateLimiter {
     }
   }
 
-  private releaseIfDue(): void {
-    if (this.holdTimer !== undefined && this.now() >= this.holdUntil) {
-      this.release();
-    }
-  }
-
   private release(): void {
     clearTimeout(this.holdTimer);
     this.holdTimer = undefined;
+    this.holders = 0;
+    this.holdUntil = 0;
     void this.bottleneck.updateSettings({ reservoir: null });
   }
 }
