@@ -1,3 +1,4 @@
+import type { ProfileExtras } from '../genesys/profile-types.js';
 import type { UserState } from '../genesys/types.js';
 import type { Outcome, RestoreOutcome } from './outcomes.js';
 
@@ -19,6 +20,12 @@ export interface UserSnapshot {
   department?: string;
   title?: string;
   manager?: { id?: string; name?: string };
+  /**
+   * Queues, groups, own roles and direct reports, recorded only by `--snapshot full`
+   * (4 or more requests a user): deactivation strips roles and a restore does not bring
+   * them back.
+   */
+  profile?: ProfileExtras;
 }
 
 /** The last call made for a row, for support to trace it. */
