@@ -1,7 +1,8 @@
 import type { Reply } from './exchange.js';
-import type { SandboxUser } from './fixture-types.js';
+import { queryConversations } from './conversations-query.js';
 import type { Route } from './router.js';
 import { searchUsers } from './search.js';
+import type { UserIndex } from './user-index.js';
 import { getUser, listUsers } from './users-read.js';
 import { deleteUser, patchUser, type WriteTarget } from './users-write.js';
 
@@ -9,7 +10,8 @@ export interface ApiCall {
   route: Route;
   query: URLSearchParams;
   body: unknown;
-  users: SandboxUser[];
+  /** The org's users, by id and email too: a large org must not be scanned per call. */
+  users: UserIndex;
   /** Finds a write's target; called only for writes, as it may simulate an edit. */
   target: (id: string) => WriteTarget;
 }
@@ -28,14 +30,13 @@ export function dispatchApi({
     case 'list':
       return listUsers(users, query);
     case 'get':
-      return getUser(
-        users.find((u) => u.id === route.id),
-        query,
-      );
+      return getUser(users.byId(route.id), query);
     case 'patch':
       return patchUser(target(route.id), body);
     case 'delete':
       return deleteUser(target(route.id));
+    case 'conversations-query':
+      return queryConversations(body);
     default:
       return undefined;
   }

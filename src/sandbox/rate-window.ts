@@ -1,22 +1,24 @@
-const WINDOW_MS = 60_000;
-
 export type Admission =
   { admitted: true } | { admitted: false; retryAfterSeconds: number };
 
 /**
- * A sliding 60-second window: at most `limit` requests admitted in any 60 s. Refused
- * requests do not take a slot, so a client that honours Retry-After gets in next time.
+ * A sliding window (60 s unless told): at most `limit` requests admitted in any
+ * `windowMs`. Refused requests do not take a slot, so a client that honours Retry-After
+ * gets in next time.
  */
 export class RateWindow {
   private readonly admittedAt: number[] = [];
 
-  constructor(private readonly limit: number) {}
+  constructor(
+    private readonly limit: number,
+    private readonly windowMs = 60_000,
+  ) {}
 
   admit(now: number): Admission {
-    this.forgetBefore(now - WINDOW_MS);
+    this.forgetBefore(now - this.windowMs);
     const oldest = this.admittedAt[0];
     if (this.admittedAt.length >= this.limit && oldest !== undefined) {
-      const waitMs = oldest + WINDOW_MS - now;
+      const waitMs = oldest + this.windowMs - now;
       return {
         admitted: false,
         retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)),

@@ -5,11 +5,13 @@ export type Route =
   | { name: 'token' }
   | { name: 'search' }
   | { name: 'list' }
+  | { name: 'conversations-query' }
   | { name: 'get' | 'patch' | 'delete'; id: string }
   | { name: 'method-not-allowed' }
   | { name: 'unknown' };
 
 const USER_PATH = /^\/api\/v2\/users\/([^/]+)$/;
+const CONVERSATIONS_QUERY_PATH = '/api/v2/analytics/conversations/details/query';
 
 export function matchRoute(method: string, rawPath: string): Route {
   const path = rawPath.length > 1 ? rawPath.replace(/\/+$/, '') : rawPath;
@@ -22,6 +24,10 @@ export function matchRoute(method: string, rawPath: string): Route {
   }
   if (path === '/api/v2/users') {
     return verb === 'GET' ? { name: 'list' } : { name: 'method-not-allowed' };
+  }
+  if (path === CONVERSATIONS_QUERY_PATH) {
+    const name = verb === 'POST' ? 'conversations-query' : 'method-not-allowed';
+    return { name };
   }
 
   const id = USER_PATH.exec(path)?.[1];

@@ -3,6 +3,7 @@ import { isRecord } from './body.js';
 import { badRequest, okReply, type Reply } from './exchange.js';
 import type { SandboxUser } from './fixture-types.js';
 import { matches, readCriterion, type ExactCriterion } from './search-criteria.js';
+import type { UserIndex } from './user-index.js';
 import { paginate, positiveInt, toApiUser } from './user-view.js';
 
 const DEFAULT_PAGE_SIZE = 25;
@@ -14,7 +15,7 @@ const MAX_PAGE_SIZE = 100;
  * client that forgets the state criterion finds out in the sandbox. Results never carry
  * `conversationSummary`, and `results` is left out when nothing matched.
  */
-export function searchUsers(users: readonly SandboxUser[], body: unknown): Reply {
+export function searchUsers(users: UserIndex, body: unknown): Reply {
   if (!isRecord(body)) {
     return badRequest('The search request must be a JSON object (UserSearchRequest).');
   }
@@ -29,7 +30,9 @@ export function searchUsers(users: readonly SandboxUser[], body: unknown): Reply
     return badRequest(criteria);
   }
 
-  const found = users.filter((u) => criteria.every((c) => matches(u, c)));
+  const found = candidates(users, criteria).filter((u) =>
+    criteria.every((c) => matches(u, c)),
+  );
   const { page, total, pageCount } = paginate(found, pageSize, pageNumber);
   const response: UsersSearchResponse = { total, pageCount, pageSize, pageNumber };
   response.types = ['users'];
@@ -37,6 +40,18 @@ export function searchUsers(users: readonly SandboxUser[], body: unknown): Reply
     response.results = page.map((u) => toApiUser(u));
   }
   return okReply(response);
+}
+
+/**
+ * The users a search can match: through the email index when one criterion is on
+ * `email` alone (every match must then have one of its emails), else all of them.
+ */
+function candidates(
+  users: UserIndex,
+  criteria: readonly ExactCriterion[],
+): readonly SandboxUser[] {
+  const byEmail = criteria.find((c) => c.fields.length === 1 && c.fields[0] === 'email');
+  return byEmail ? users.withEmails(byEmail.values) : users.all;
 }
 
 function readCriteria(raw: unknown): ExactCriterion[] | string {

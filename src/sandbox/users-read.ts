@@ -1,6 +1,7 @@
 import type { UserEntityListing } from '../genesys/types.js';
 import { badRequest, notFound, okReply, type Reply } from './exchange.js';
 import type { SandboxUser } from './fixture-types.js';
+import type { UserIndex } from './user-index.js';
 import { expandsOf, paginate, positiveInt, toApiUser } from './user-view.js';
 
 const MAX_IDS = 100;
@@ -9,7 +10,7 @@ const MAX_PAGE_SIZE = 500;
 const LIST_STATES = new Set(['active', 'inactive', 'deleted', 'any']);
 
 /** `GET /api/v2/users`: by `id` (repeated or comma-separated), `state`, paged. */
-export function listUsers(users: readonly SandboxUser[], query: URLSearchParams): Reply {
+export function listUsers(users: UserIndex, query: URLSearchParams): Reply {
   const ids = query
     .getAll('id')
     .flatMap((v) => v.split(','))
@@ -29,10 +30,8 @@ export function listUsers(users: readonly SandboxUser[], query: URLSearchParams)
     return badRequest(`pageSize must be 1 to ${MAX_PAGE_SIZE}; pageNumber at least 1.`);
   }
 
-  const wanted = users.filter(
-    (u) =>
-      (ids.length === 0 || ids.includes(u.id)) && (state === 'any' || u.state === state),
-  );
+  const byId = ids.length === 0 ? users.all : users.withIds(ids);
+  const wanted = byId.filter((u) => state === 'any' || u.state === state);
   const { page, total, pageCount } = paginate(wanted, pageSize, pageNumber);
   const expands = expandsOf(query);
   const listing: UserEntityListing = { pageSize, pageNumber, total, pageCount };
