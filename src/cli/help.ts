@@ -22,6 +22,7 @@ Options:
   --resume REPORT      apply: continue an interrupted run into its own .jsonl report
   --expires-in D       plan: how long the plan may be applied (7d, 12h, 90m; default 7d)
   --log-level LEVEL    fatal, error, warn, info, debug, trace or silent (default info)
+  --log-file FILE      append the JSON log lines to FILE (0600) instead of stderr
   --help, --version
 
 Sandbox options:

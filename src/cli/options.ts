@@ -15,6 +15,7 @@ const FLAGS = {
   concurrency: { type: 'string', default: '4' },
   timeout: { type: 'string', default: '30' },
   'log-level': { type: 'string', default: 'info' },
+  'log-file': { type: 'string' },
   resume: { type: 'string' },
   'expires-in': { type: 'string', default: '7d' },
   port: { type: 'string', default: '8787' },
@@ -38,6 +39,8 @@ export interface CliOptions {
   readonly concurrency: number;
   readonly timeoutMs: number;
   readonly logLevel: LevelWithSilent;
+  /** Where JSON log lines go instead of stderr. */
+  readonly logFile: string | undefined;
   readonly resume: string | undefined;
   /** How long a plan may be applied, in milliseconds. */
   readonly expiresInMs: number;
@@ -69,6 +72,7 @@ export function parseOptions(argv: readonly string[]): CliOptions {
     concurrency: wholeNumber('--concurrency', values.concurrency, 1, 64),
     timeoutMs: wholeNumber('--timeout', values.timeout, 1, 600) * 1000,
     logLevel: logLevel(values['log-level']),
+    logFile: values['log-file'],
     resume: values.resume,
     expiresInMs: parseDuration('--expires-in', values['expires-in']),
     port: wholeNumber('--port', values.port, 0, 65535),

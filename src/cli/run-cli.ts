@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { OffboardError } from '../errors/offboard-error.js';
 import { UsageError } from '../errors/usage-error.js';
+import { logFileDestination } from '../log/log-file.js';
 import { createLogger, type Logger } from '../log/logger.js';
 import type { CliIo } from './cli-io.js';
 import { runApply } from './commands/apply.js';
@@ -31,7 +33,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   let logger = createLogger({ level: 'info', ...destination(io) });
   try {
     const options = parseOptions(argv);
-    logger = createLogger({ level: options.logLevel, ...destination(io) });
+    const file =
+      options.logFile === undefined
+        ? {}
+        : { destination: logFileDestination(resolve(io.cwd, options.logFile)) };
+    logger = createLogger({ level: options.logLevel, ...destination(io), ...file });
     return await dispatch(options, io, logger);
   } catch (err) {
     return failWith(err, io, logger);
