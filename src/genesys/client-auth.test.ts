@@ -126,6 +126,35 @@ const status =
 const get = { method: 'GET', path: '/api/v2/users' } as const;
 
 describe('GenesysClient authentication and safety', () => {
+  it('sends the bearer token and repeated query keys, and returns the correlation id', async () => {
+    issueTokens();
+    let seen: { url: string; auth: string | null } | undefined;
+    server.use(
+      http.get(USERS, ({ request }) => {
+        seen = { url: request.url, auth: request.headers.get('authorization') };
+        return ok();
+      }),
+    );
+    const { client } = makeClient();
+
+    const response = await client.request({
+      ...get,
+      params: { id: ['a', 'b'], pageSize: 100 },
+    });
+
+    expect(seen).toEqual({
+      url: `${USERS}?id=a&id=b&pageSize=100`,
+      auth: 'Bearer token-1-xyz',
+    });
+    expect(response).toEqual({
+      data: { entities: [] },
+      status: 200,
+      correlationId: 'corr-ok',
+      attempts: 1,
+    });
+    await client.close();
+  });
+
   it('fetches a new token on a 401 and tries once more', async () => {
     const issued = issueTokens();
     const auths: (string | null)[] = [];

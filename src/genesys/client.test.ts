@@ -9,12 +9,11 @@ import type { RetryPolicy } from './retry-policy.js';
 
 const API = 'https://api.example.test';
 const LOGIN = 'https://login.example.test';
-const SECRET = 'client-secret-5f2a';
 const config: Config = {
   apiUrl: API,
   loginUrl: LOGIN,
-  clientId: 'client-1',
-  clientSecret: SECRET,
+  clientId: 'id',
+  clientSecret: 'secret',
 };
 const USERS = `${API}/api/v2/users`;
 
@@ -83,13 +82,13 @@ function makeClient(
 
 async function failureOf(promise: Promise<unknown>): Promise<ApiError> {
   const error = await promise.then(
-    () => new Error('expected the request to fail'),
+    () => undefined,
     (caught: unknown) => caught,
   );
-  if (!(error instanceof ApiError)) {
-    throw error;
+  if (error instanceof ApiError) {
+    return error;
   }
-  return error;
+  throw new Error(`expected an ApiError, got ${String(error)}`);
 }
 
 const ok = (): Response =>
@@ -101,35 +100,6 @@ const status =
 const get = { method: 'GET', path: '/api/v2/users' } as const;
 
 describe('GenesysClient', () => {
-  it('sends the bearer token and repeated query keys, and returns the correlation id', async () => {
-    issueTokens();
-    let seen: { url: string; auth: string | null } | undefined;
-    server.use(
-      http.get(USERS, ({ request }) => {
-        seen = { url: request.url, auth: request.headers.get('authorization') };
-        return ok();
-      }),
-    );
-    const { client } = makeClient();
-
-    const response = await client.request({
-      ...get,
-      params: { id: ['a', 'b'], pageSize: 100 },
-    });
-
-    expect(seen).toEqual({
-      url: `${USERS}?id=a&id=b&pageSize=100`,
-      auth: 'Bearer token-1-xyz',
-    });
-    expect(response).toEqual({
-      data: { entities: [] },
-      status: 200,
-      correlationId: 'corr-ok',
-      attempts: 1,
-    });
-    await client.close();
-  });
-
   it('retries a 429 after the Retry-After seconds, holding every request off', async () => {
     issueTokens();
     const seen = answerInTurn(
@@ -149,6 +119,35 @@ describe('GenesysClient', () => {
       throttled: 1,
       byStatus: { '429': 1, '200': 1 },
     });
+    await client.close();
+  });
+
+  it('holds every other request off until the throttled one has waited', async () => {
+    issueTokens();
+    const seen = answerInTurn(status(429, {}, { 'Retry-After': '5' }), ok);
+    let startWait: (end: () => void) => void = () => undefined;
+    const waiting = new Promise<() => void>((resolve) => {
+      startWait = resolve;
+    });
+    const client = new GenesysClient({
+      config,
+      ratePerMinute: 60_000,
+      logger: createLogger({ level: 'silent' }),
+      sleep: () =>
+        new Promise<void>((end) => {
+          startWait(end);
+        }),
+    });
+
+    const first = client.request(get);
+    const endWait = await waiting;
+    const second = client.request(get);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(seen.calls).toBe(1);
+
+    endWait();
+    await Promise.all([first, second]);
+    expect(seen.calls).toBe(3);
     await client.close();
   });
 
