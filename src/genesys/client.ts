@@ -1,5 +1,4 @@
 import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
-import type { Config } from '../config/config.js';
 import { ApiError } from '../errors/api-error.js';
 import type { Logger } from '../log/logger.js';
 import {
@@ -20,48 +19,19 @@ import {
   type RetryPolicy,
 } from './retry-policy.js';
 import { TokenProvider } from './token.js';
+import type {
+  ApiRequest,
+  ApiResponse,
+  ClientStats,
+  GenesysClientOptions,
+} from './api-types.js';
 
-export interface ApiRequest {
-  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
-  /** Starts with `/api/v2/`; ids in it already URI-encoded. */
-  path: string;
-  /** Arrays are sent as repeated keys: `id=a&id=b`. */
-  params?: Record<string, string | number | readonly string[]>;
-  data?: unknown;
-}
-
-export interface ApiResponse<T> {
-  data: T;
-  status: number;
-  /** The `ININ-Correlation-Id` of the last response. */
-  correlationId: string | undefined;
-  /** Sends it took, retries included. */
-  attempts: number;
-}
-
-/** Counters the benchmark and the summary read. */
-export interface ClientStats {
-  /** Every attempt sent to the API host (the token host is not counted). */
-  requests: number;
-  retries: number;
-  /** 429 responses. */
-  throttled: number;
-  /** Responses by HTTP status; `network` for attempts that got none. */
-  byStatus: Record<string, number>;
-}
-
-export interface GenesysClientOptions {
-  config: Config;
-  ratePerMinute: number;
-  /** Per attempt; a server that accepts and never answers fails after this. */
-  timeoutMs?: number;
-  retry?: Partial<RetryPolicy>;
-  logger: Logger;
-  sleep?: (ms: number) => Promise<void>;
-  now?: () => number;
-  random?: () => number;
-  tokens?: TokenProvider;
-}
+export type {
+  ApiRequest,
+  ApiResponse,
+  ClientStats,
+  GenesysClientOptions,
+} from './api-types.js';
 
 /** What one attempt produced: a response, or an ApiError saying why there is none. */
 type Outcome =
