@@ -46,6 +46,7 @@ describe('RateLimiter', () => {
     expect(order).toEqual([1, 3]);
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
     await limiter.stop();
+    await limiter.stop(); // a second close is harmless
   });
 
   it('starts nothing during a hold-off, then resumes when its caller has waited', async () => {

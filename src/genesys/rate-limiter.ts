@@ -34,6 +34,7 @@ export class RateLimiter {
   /** Callers of holdOff() still waiting out their Retry-After. */
   private holders = 0;
   private holdTimer: NodeJS.Timeout | undefined;
+  private stopping: Promise<void> | undefined;
 
   constructor(opts: { ratePerMinute: number; now?: () => number }) {
     this.baseIntervalMs = spacingForRate(opts.ratePerMinute);
@@ -102,10 +103,12 @@ export class RateLimiter {
     }
   }
 
-  /** Waits for queued work to finish, then refuses new work. */
-  async stop(): Promise<void> {
-    await this.bottleneck.stop({ dropWaitingJobs: false });
-    clearTimeout(this.holdTimer);
+  /** Waits for queued work to finish, then refuses new work. Safe to call twice. */
+  stop(): Promise<void> {
+    this.stopping ??= this.bottleneck.stop({ dropWaitingJobs: false }).then(() => {
+      clearTimeout(this.holdTimer);
+    });
+    return this.stopping;
   }
 
   private setInterval(ms: number): void {
