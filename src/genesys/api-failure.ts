@@ -1,17 +1,19 @@
 import type { AxiosResponse } from 'axios';
 import { ApiError } from '../errors/api-error.js';
 import { headerOf } from './http-instance.js';
-import { errorCodes } from './retry-policy.js';
+import { errorCodes, isTransientNetworkError } from './retry-policy.js';
 import type { ErrorBody } from './types.js';
 
 /** Longest Genesys message kept in an ApiError; bodies from proxies can be whole pages. */
 const MAX_MESSAGE_LENGTH = 300;
 
-/** The failure of a network call as a plain Error: its message and code, nothing else. */
+/** The failure of a network call as a plain Error: what is known of it, nothing else. */
 export class NetworkFailure extends Error {
   constructor(
     message: string,
     readonly code: string | undefined,
+    /** Whether sending again may help (isTransientNetworkError of the original). */
+    readonly transient: boolean,
   ) {
     super(message);
     this.name = 'NetworkFailure';
@@ -40,7 +42,7 @@ export function networkFailure(
   const code = errorCodes(error)[0];
   const detail = error instanceof Error ? error.message : String(error);
   const reason = code ?? `network error (${detail})`;
-  const cause = new NetworkFailure(detail, code);
+  const cause = new NetworkFailure(detail, code, isTransientNetworkError(error));
   return new ApiError(
     `${method} ${path} failed: ${reason}`,
     { method, path, attempts },

@@ -4,6 +4,7 @@ import type { Logger } from '../log/logger.js';
 import {
   correlationIdOf,
   networkCode,
+  NetworkFailure,
   networkFailure,
   responseFailure,
   waitTooLong,
@@ -12,7 +13,6 @@ import { createHttp, defaultSleep, headerOf, isSuccess } from './http-instance.j
 import { RateLimiter } from './rate-limiter.js';
 import {
   DEFAULT_RETRY_POLICY,
-  isTransientNetworkError,
   isTransientStatus,
   parseRetryAfter,
   backoffDelay,
@@ -111,9 +111,7 @@ export class GenesysClient {
       return await this.limiter.schedule(() => this.sendNow(req, attempt, log));
     } catch (error) {
       if (error instanceof ApiError) {
-        const { status } = error;
-        const transient = status === undefined || isTransientStatus(status);
-        return { failure: error, transient };
+        return { failure: error, transient: isTransientFailure(error) };
       }
       if (!axios.isAxiosError(error)) {
         throw error;
@@ -121,7 +119,7 @@ export class GenesysClient {
       this.count('network');
       const failure = networkFailure(req.method, req.path, error, attempt);
       log.debug({ ...describe(req), code: networkCode(error), attempt }, failure.message);
-      return { failure, transient: isTransientNetworkError(error) };
+      return { failure, transient: isTransientFailure(failure) };
     }
   }
 
@@ -233,6 +231,15 @@ export class GenesysClient {
 }
 
 const DEFAULT_TIMEOUT_MS = 30_000;
+
+/** A failure worth another attempt: a transient status or network failure. */
+function isTransientFailure(failure: ApiError): boolean {
+  const { status, cause } = failure;
+  if (status !== undefined) {
+    return isTransientStatus(status);
+  }
+  return cause instanceof NetworkFailure && cause.transient;
+}
 
 /** Our own fields for log lines: never the axios config, which holds the token. */
 function describe(req: ApiRequest): { method: string; path: string } {

@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import axios, { AxiosError } from 'axios';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import type { Config } from '../config/config.js';
@@ -165,6 +166,22 @@ describe('TokenProvider', () => {
       path: '/oauth/token',
     });
     expect((error as ApiError).status).toBeUndefined();
+  });
+
+  it.each([
+    ['ECONNRESET', true],
+    ['ENOTFOUND', false],
+  ])('marks a %s reaching the login host as transient: %s', async (code, transient) => {
+    const unreachable = axios.create({
+      adapter: () => Promise.reject(new AxiosError(`connect ${code} login`, code)),
+    });
+    const tokens = new TokenProvider({ config, logger, http: unreachable });
+
+    const error = await failureOf(tokens.get());
+
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).message).toBe(`POST /oauth/token failed: ${code}`);
+    expect((error as ApiError).cause).toMatchObject({ code, transient });
   });
 
   it('raises ApiError with the status when the login host fails', async () => {
