@@ -1,5 +1,6 @@
 import type { Reply } from './exchange.js';
 import { queryConversations } from './conversations-query.js';
+import { readProfile } from './profile-read.js';
 import type { Route } from './router.js';
 import { searchUsers } from './search.js';
 import type { UserIndex } from './user-index.js';
@@ -37,6 +38,10 @@ export function dispatchApi({
       return deleteUser(target(route.id));
     case 'conversations-query':
       return queryConversations(body);
+    case 'user-queues':
+    case 'user-directreports':
+    case 'authorization-subject':
+      return readProfile(route, users, query);
     default:
       return undefined;
   }

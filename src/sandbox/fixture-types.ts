@@ -13,10 +13,43 @@ export interface SandboxUserBehaviour {
   bumpVersionOnFirstWrite?: boolean;
 }
 
+/** A queue the user is a member of; `joined` is true when absent. */
+export interface SandboxQueue {
+  id: string;
+  name: string;
+  joined?: boolean;
+}
+
+export interface SandboxNamedRef {
+  id: string;
+  name: string;
+}
+
+/**
+ * One role granted in one division. `viaGroup` names the group the grant belongs to, which
+ * the user holds by membership; without it the grant is the user's own.
+ */
+export interface SandboxGrant {
+  role: SandboxNamedRef;
+  division: SandboxNamedRef;
+  viaGroup?: string;
+}
+
+/**
+ * What the profile endpoints answer for a user (queues, `expand=groups`, authorization
+ * grants). Kept under the user's `memberships` key; direct reports come from `manager.id`.
+ */
+export interface SandboxMemberships {
+  queues?: SandboxQueue[];
+  groups?: SandboxNamedRef[];
+  grants?: SandboxGrant[];
+}
+
 /** A user as the fake org stores it: the API's `User` with a state always set. */
 export interface SandboxUser extends User {
   state: UserState;
   sandbox?: SandboxUserBehaviour;
+  memberships?: SandboxMemberships;
 }
 
 /** An OAuth client allowed to take a client-credentials token. */

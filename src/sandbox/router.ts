@@ -7,11 +7,20 @@ export type Route =
   | { name: 'list' }
   | { name: 'conversations-query' }
   | { name: 'get' | 'patch' | 'delete'; id: string }
+  | ProfileRoute
   | { name: 'method-not-allowed' }
   | { name: 'unknown' };
 
+/** The read-only endpoints a full snapshot records about a user, besides the user. */
+export interface ProfileRoute {
+  name: 'user-queues' | 'user-directreports' | 'authorization-subject';
+  id: string;
+}
+
 const USER_PATH = /^\/api\/v2\/users\/([^/]+)$/;
 const CONVERSATIONS_QUERY_PATH = '/api/v2/analytics/conversations/details/query';
+const USER_PART_PATH = /^\/api\/v2\/users\/([^/]+)\/(queues|directreports)$/;
+const SUBJECT_PATH = /^\/api\/v2\/authorization\/subjects\/([^/]+)$/;
 
 export function matchRoute(method: string, rawPath: string): Route {
   const path = rawPath.length > 1 ? rawPath.replace(/\/+$/, '') : rawPath;
@@ -30,6 +39,11 @@ export function matchRoute(method: string, rawPath: string): Route {
     return { name };
   }
 
+  const profileRoute = matchProfileRoute(path);
+  if (profileRoute) {
+    return verb === 'GET' ? profileRoute : { name: 'method-not-allowed' };
+  }
+
   const id = USER_PATH.exec(path)?.[1];
   if (id === undefined) {
     return { name: 'unknown' };
@@ -37,6 +51,18 @@ export function matchRoute(method: string, rawPath: string): Route {
   const byVerb = { GET: 'get', PATCH: 'patch', DELETE: 'delete' } as const;
   const name = verb in byVerb ? byVerb[verb as keyof typeof byVerb] : undefined;
   return name ? { name, id: safeDecode(id) } : { name: 'method-not-allowed' };
+}
+
+function matchProfileRoute(path: string): ProfileRoute | undefined {
+  const [, userId, part] = USER_PART_PATH.exec(path) ?? [];
+  if (userId !== undefined) {
+    const name = part === 'queues' ? 'user-queues' : 'user-directreports';
+    return { name, id: safeDecode(userId) };
+  }
+  const subjectId = SUBJECT_PATH.exec(path)?.[1];
+  return subjectId === undefined
+    ? undefined
+    : { name: 'authorization-subject', id: safeDecode(subjectId) };
 }
 
 function safeDecode(segment: string): string {
