@@ -2,7 +2,12 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import type { SetupServer } from 'msw/node';
 import type { FakeOrg } from '../sandbox/org.js';
 import { collect, manifestRow, streamOf } from '../test-support/manifest-rows.js';
-import { startMswSandbox, testContext } from '../test-support/msw-sandbox.js';
+import { http, HttpResponse } from 'msw';
+import {
+  MSW_BASE_URL,
+  startMswSandbox,
+  testContext,
+} from '../test-support/msw-sandbox.js';
 import type { Decision } from './decision.js';
 import { execute } from './execute.js';
 import { survey } from './survey.js';
@@ -97,6 +102,46 @@ describe('execute', () => {
     const sent = org.requests.slice(before);
     expect(sent.filter((r) => r.method === 'GET')).toHaveLength(1);
     expect(sent.filter((r) => r.method === 'PATCH')).toHaveLength(1);
+  });
+
+  it('counts a DELETE whose first try landed but whose answer was lost as deleted', async () => {
+    const decisions = await planned(['dave.dyer@example.com']);
+    const dave = userOf('dave.dyer@example.com');
+    const path = `/api/v2/users/${dave.id}`;
+    server.use(
+      http.delete(
+        `${MSW_BASE_URL}${path}`,
+        ({ request }) => {
+          const authorization = request.headers.get('authorization') ?? undefined;
+          const query = new URLSearchParams();
+          org.handle({
+            method: 'DELETE',
+            path,
+            query,
+            headers: { authorization },
+            body: undefined,
+          });
+          return HttpResponse.json(
+            { message: 'lost', code: 'gateway.timeout' },
+            { status: 504 },
+          );
+        },
+        { once: true },
+      ),
+    );
+    const deleteRows = decisions.map((d) => ({
+      ...d,
+      action: 'delete' as const,
+      steps: ['delete' as const],
+    }));
+
+    const [done] = await run(deleteRows);
+
+    expect(done).toMatchObject({
+      outcome: 'deleted',
+      detail: expect.stringMatching(/retried/),
+    });
+    expect(org.user(dave.id)?.state).toBe('deleted');
   });
 
   it('starts no row once the signal is aborted', async () => {

@@ -83,6 +83,10 @@ async function recover(
   ctx: PipelineContext,
   log: Logger,
 ): Promise<Decision | undefined> {
+  const gone = deletedMeanwhile(err, state);
+  if (gone) {
+    return gone(decision);
+  }
   const conflict = err instanceof ApiError && err.isVersionConflict;
   if (!conflict || ++state.conflicts > MAX_VERSION_CONFLICTS) {
     return failed(decision, state, err, log);
@@ -102,6 +106,32 @@ async function recover(
   } catch (readErr) {
     return failed(decision, state, readErr, log);
   }
+}
+
+/**
+ * A DELETE answered 404: the user is already deleted. When our own DELETE had been
+ * sent before (a retry after a timeout or a dropped connection), it most likely landed:
+ * the row is `deleted`. Otherwise someone else deleted the user: `already-deleted`.
+ */
+function deletedMeanwhile(
+  err: unknown,
+  state: WriteState,
+): ((decision: Decision) => Decision) | undefined {
+  const notFound = err instanceof ApiError && err.status === 404;
+  if (!notFound || state.steps[0] !== 'delete') {
+    return undefined;
+  }
+  const retried = err.request.attempts > 1;
+  const detail = retried
+    ? 'the DELETE was retried and found the user already deleted'
+    : '';
+  return (decision) => ({
+    ...decision,
+    outcome: retried ? 'deleted' : 'already-deleted',
+    steps: [],
+    ...(detail ? { detail } : {}),
+    ...(state.call ? { call: state.call } : {}),
+  });
 }
 
 function reconsider(

@@ -6,7 +6,7 @@
  */
 export interface FaultOptions {
   seed?: number;
-  /** A 500, 502, 503 or 504 instead of the answer. */
+  /** A 502, 503 or 504 instead of the answer (a 500 is not drawn: see faults.ts). */
   errorRate?: number;
   /** A 429 `too.many.requests` with `Retry-After: 1`. */
   throttleRate?: number;

@@ -8,10 +8,14 @@ export type FaultDecision =
   | { kind: 'reply'; reply: Reply }
   | { kind: 'transport'; fault: TransportFault };
 
-const ERROR_STATUSES = [500, 502, 503, 504] as const;
+/**
+ * The 5xx a fault draws: what gateways answer under load, which a client may safely
+ * retry. A 500 is intentionally not drawn: it says the request may have been processed,
+ * so the job does not retry it, and a fault that fails rows would not converge.
+ */
+const ERROR_STATUSES = [502, 503, 504] as const;
 
 const ERROR_CODES: Record<number, string> = {
-  500: 'internal.server.error',
   502: 'bad.gateway',
   503: 'service.unavailable',
   504: 'gateway.timeout',
@@ -38,7 +42,7 @@ export class FaultDice {
     }
     if (hits(error, o.errorRate)) {
       const status =
-        ERROR_STATUSES[Math.floor((pick ?? 0) * ERROR_STATUSES.length)] ?? 500;
+        ERROR_STATUSES[Math.floor((pick ?? 0) * ERROR_STATUSES.length)] ?? 503;
       const message = 'The sandbox failed this request on purpose (fault injection).';
       return {
         kind: 'reply',
