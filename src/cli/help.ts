@@ -19,6 +19,8 @@ Options:
   --rate N             requests per minute, evenly spread (default 300)
   --concurrency N      rows whose writes may be in flight at once (default 4)
   --timeout SECONDS    per request (default 30)
+  --snapshot full      apply: also record queues, groups, roles and direct reports
+                       before each change (4 more requests a user; default basic)
   --resume REPORT      apply: continue an interrupted run into its own .jsonl report
   --expires-in D       plan: how long the plan may be applied (7d, 12h, 90m; default 7d)
   --log-level LEVEL    fatal, error, warn, info, debug, trace or silent (default info)

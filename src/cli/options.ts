@@ -16,6 +16,7 @@ const FLAGS = {
   timeout: { type: 'string', default: '30' },
   'log-level': { type: 'string', default: 'info' },
   'log-file': { type: 'string' },
+  snapshot: { type: 'string', default: 'basic' },
   resume: { type: 'string' },
   'expires-in': { type: 'string', default: '7d' },
   port: { type: 'string', default: '8787' },
@@ -39,6 +40,8 @@ export interface CliOptions {
   readonly concurrency: number;
   readonly timeoutMs: number;
   readonly logLevel: LevelWithSilent;
+  /** `full` also records queues, groups, roles and direct reports before a change. */
+  readonly snapshot: 'basic' | 'full';
   /** Where JSON log lines go instead of stderr. */
   readonly logFile: string | undefined;
   readonly resume: string | undefined;
@@ -73,6 +76,7 @@ export function parseOptions(argv: readonly string[]): CliOptions {
     timeoutMs: wholeNumber('--timeout', values.timeout, 1, 600) * 1000,
     logLevel: logLevel(values['log-level']),
     logFile: values['log-file'],
+    snapshot: snapshotMode(values.snapshot),
     resume: values.resume,
     expiresInMs: parseDuration('--expires-in', values['expires-in']),
     port: wholeNumber('--port', values.port, 0, 65535),
@@ -124,4 +128,13 @@ function logLevel(raw: string): LevelWithSilent {
     });
   }
   return level;
+}
+
+function snapshotMode(raw: string): 'basic' | 'full' {
+  if (raw !== 'basic' && raw !== 'full') {
+    throw new UsageError(`--snapshot "${raw}" is not basic or full`, {
+      flag: '--snapshot',
+    });
+  }
+  return raw;
 }

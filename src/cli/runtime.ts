@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { loadConfig, loadDotEnv, type Config } from '../config/config.js';
 import { GenesysClient } from '../genesys/client.js';
+import { ProfileApi } from '../genesys/profile-api.js';
 import { UsersApi } from '../genesys/users-api.js';
 import type { Logger } from '../log/logger.js';
 import type { PipelineContext } from '../pipeline/context.js';
@@ -40,6 +41,7 @@ export async function openRuntime(
   });
   const context: PipelineContext = {
     users: new UsersApi(client),
+    ...(options.snapshot === 'full' ? { profiles: new ProfileApi(client) } : {}),
     protect,
     defaultAction: options.delete ? 'delete' : 'deactivate',
     concurrency: options.concurrency,

@@ -1,3 +1,4 @@
+import type { ProfileApi } from '../genesys/profile-api.js';
 import type { UsersApi } from '../genesys/users-api.js';
 import type { Logger } from '../log/logger.js';
 import type { RowAction } from '../report/row-result.js';
@@ -7,6 +8,9 @@ import type { ProtectList } from './protect-list.js';
 export interface PipelineContext {
   readonly users: UsersApi;
   readonly protect: ProtectList;
+  /** Present with `--snapshot full`: each user's queues, groups, roles and reports are
+   * recorded before the first write. */
+  readonly profiles?: ProfileApi;
   /** The action of rows whose `action` cell is empty (`--delete` makes it delete). */
   readonly defaultAction: RowAction;
   /** Rows whose writes may be in flight at once. */

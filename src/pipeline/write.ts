@@ -9,6 +9,7 @@ import { appliedOutcome, type Decision, type WriteStep } from './decision.js';
 import { decideForUser } from './decide.js';
 import { deactivateUser } from './deactivate.js';
 import { deleteUser } from './delete.js';
+import { withFullSnapshot } from './full-snapshot.js';
 
 /** Version conflicts tolerated for one row before it is reported as failed. */
 export const MAX_VERSION_CONFLICTS = 3;
@@ -28,11 +29,15 @@ interface WriteState {
  * whatever happens becomes the row's decision with its final outcome.
  */
 export async function writeDecision(
-  decision: Decision,
+  checked: Decision,
   fresh: User,
   ctx: PipelineContext,
 ): Promise<Decision> {
-  const log = ctx.logger.child({ stage: 'write', row: decision.row.row });
+  const log = ctx.logger.child({ stage: 'write', row: checked.row.row });
+  const decision = await withFullSnapshot(checked, ctx, log);
+  if (decision.steps.length === 0) {
+    return decision;
+  }
   const state: WriteState = {
     user: fresh,
     steps: [...decision.steps],
