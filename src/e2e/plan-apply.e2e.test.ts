@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { newestReport, outcomesByRow, reportFiles } from '../test-support/reports.js';
@@ -62,6 +62,18 @@ describe('offboard apply', () => {
     expect(bob.map((user) => user.state)).toEqual(['deleted']);
     const frank = sandbox.org.usersByEmail('frank.fisher@example.com');
     expect(frank.map((user) => user.state)).toEqual(['active']);
+    const touched = (email: string) => {
+      const ids = sandbox.org.usersByEmail(email).map((user) => user.id);
+      return sandbox.org.writes().filter((w) => ids.some((id) => w.path.endsWith(id)));
+    };
+    for (const untouchable of [
+      'mallory.moss',
+      'frank.fisher',
+      'ivan.ives',
+      'heidi.hughes',
+    ]) {
+      expect(touched(`${untouchable}@example.com`)).toEqual([]);
+    }
   });
 
   it('sends only a DELETE for an inactive user whose row asks for delete', async () => {
@@ -177,7 +189,12 @@ describe('secrets', () => {
     for (const file of await reportFiles(join(sandbox.cwd, 'reports'), '')) {
       everything.push(await readFile(file, 'utf8'));
     }
-    expect(everything.join('\n')).not.toContain('sandbox-secret');
+    const text = everything.join('\n');
+    const basic = Buffer.from('sandbox-client:sandbox-secret').toString('base64');
+    expect(text).not.toContain('sandbox-secret');
+    expect(text).not.toContain(basic);
+    expect(text).not.toMatch(/Bearer\s+[A-Za-z0-9_-]{8}/);
+    expect(text).not.toMatch(/access_token"?\s*[:=]\s*"?[A-Za-z0-9_-]{8}/);
     expect(result.logs.length).toBeGreaterThan(0);
   });
 });
@@ -218,5 +235,24 @@ describe('configuration and input errors', () => {
 
     expect(result.code).toBe(0);
     expect(await newestReport(join(sandbox.cwd, 'reports'), 'apply')).toEqual([]);
+  });
+});
+
+describe('protected accounts', () => {
+  it('are never written to when listed in OFFBOARD_PROTECT_FILE', async () => {
+    const [alice] = sandbox.org.usersByEmail('alice.archer@example.com');
+    const list = join(sandbox.cwd, 'protected.txt');
+    await writeFile(list, `# service accounts and legal holds\n${alice!.id}\n`);
+
+    await runOffboard(['apply', MANIFEST, '--yes', '--rate', '6000'], {
+      cwd: sandbox.cwd,
+      env: { ...sandbox.env, OFFBOARD_PROTECT_FILE: 'protected.txt' },
+    });
+
+    const report = outcomesByRow(
+      await newestReport(join(sandbox.cwd, 'reports'), 'apply'),
+    );
+    expect(report['2']).toBe('protected');
+    expect(sandbox.org.writes().filter((w) => w.path.endsWith(alice!.id))).toEqual([]);
   });
 });
