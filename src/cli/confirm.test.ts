@@ -30,7 +30,9 @@ describe('confirmChanges', () => {
 
     await confirmChanges(count, false, io);
 
-    expect(prompt()).toContain('deactivate 3 and delete 2 user(s) (4 in all)');
+    expect(prompt()).toContain(
+      'deactivate 3 and delete 2 user(s) (4 in all; anyone found busy',
+    );
   });
 
   it('stops the run with nothing changed at any other answer', async () => {
