@@ -103,7 +103,8 @@ function compare(
     .filter((row) => expected[row] !== got.get(row))
     .map(
       (row) =>
-        `${kind} row ${row}: expected ${expected[row] ?? 'nothing'}, got ${got.get(row) ?? 'nothing'}`,
+        `${kind} row ${row}: expected ${expected[row] ?? 'nothing'}, ` +
+        `got ${got.get(row) ?? 'nothing'}`,
     );
 }
 

@@ -1,5 +1,5 @@
 import type { Logger } from '../log/logger.js';
-import { failureOf } from './call-trace.js';
+import { failRow } from './call-trace.js';
 import type { PipelineContext } from './context.js';
 import type { Decision } from './decision.js';
 
@@ -23,15 +23,11 @@ export async function withFullSnapshot(
     const response = await ctx.profiles.fullProfile(user.id, log);
     return { ...decision, user: { ...user, profile: response.data } };
   } catch (err) {
-    const failure = failureOf(err);
-    const detail = `the full snapshot could not be read, so nothing was written: ${failure.detail}`;
-    log.error({ userId: user.id, err: failure.detail }, 'row failed');
-    return {
-      ...decision,
-      outcome: 'failed',
-      detail,
-      steps: [],
-      ...(failure.call ? { call: failure.call } : {}),
-    };
+    return failRow(
+      decision,
+      err,
+      log,
+      'the full snapshot could not be read, so nothing was written: ',
+    );
   }
 }

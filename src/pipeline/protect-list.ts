@@ -47,7 +47,8 @@ async function readEntries(path: string): Promise<string[]> {
     }
   } catch (cause) {
     throw new UsageError(
-      `cannot read the protect file ${path}; check the path given to --protect or OFFBOARD_PROTECT_FILE`,
+      `cannot read the protect file ${path}; ` +
+        'check the path given to --protect or OFFBOARD_PROTECT_FILE',
       { file: path },
       { cause },
     );

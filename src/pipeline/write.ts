@@ -3,7 +3,7 @@ import type { User } from '../genesys/types.js';
 import type { Logger } from '../log/logger.js';
 import type { CallTrace } from '../report/row-result.js';
 import { busyReason } from './busy.js';
-import { failureOf, traceOf } from './call-trace.js';
+import { failRow, traceOf } from './call-trace.js';
 import type { PipelineContext } from './context.js';
 import { appliedOutcome, type Decision, type WriteStep } from './decision.js';
 import { decideForUser } from './decide.js';
@@ -176,15 +176,6 @@ function failed(
   err: unknown,
   log: Logger,
 ): Decision {
-  const failure = failureOf(err);
   const partial = state.done.includes('deactivate') ? 'deactivated, then ' : '';
-  const detail = `${partial}${failure.detail}`;
-  log.error({ userId: state.user.id, err: detail }, 'row failed');
-  return {
-    ...decision,
-    outcome: 'failed',
-    detail,
-    steps: [],
-    ...(failure.call ? { call: failure.call } : {}),
-  };
+  return failRow(decision, err, log, partial);
 }
