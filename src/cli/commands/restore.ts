@@ -5,8 +5,7 @@ import type { Logger } from '../../log/logger.js';
 import { RunLock } from '../../lock/run-lock.js';
 import { toSnapshot } from '../../pipeline/snapshot.js';
 import { readReport, type ReportRecord } from '../../report/read-report.js';
-import { reportBaseName } from '../../report/report-files.js';
-import { ReportWriter } from '../../report/report-writer.js';
+import type { ReportWriter } from '../../report/report-writer.js';
 import type { RowResult } from '../../report/row-result.js';
 import { exitCodeForCounts, formatSummary } from '../../report/summary.js';
 import { restoreUser, type RestoreResult } from '../../restore/restore-user.js';
@@ -16,7 +15,7 @@ import type { CliOptions } from '../options.js';
 import { openRuntime } from '../runtime.js';
 import { ensureOutDir } from './out-dir.js';
 import { requireTarget } from './target.js';
-import { interruptedCode } from './write-report.js';
+import { interruptedCode, openFreshReport } from './write-report.js';
 
 /**
  * `offboard restore <report.jsonl>`: brings back every user that apply run deactivated
@@ -40,15 +39,13 @@ export async function runRestore(
     assertWithinMaxChanges(count, options.maxChanges);
     await confirmRestore(changed.length, options.yes, io);
 
-    const report = await ReportWriter.open({
-      dir: outDir,
-      baseName: reportBaseName(
-        source.replace(/-apply\.jsonl$/, ''),
-        'restore',
-        new Date(),
-      ),
+    const target = {
+      kind: 'restore',
+      manifestPath: source.replace(/-apply\.jsonl$/, ''),
       extraColumns: Object.keys(changed[0]?.columns ?? {}),
-    });
+      total: changed.length,
+    } as const;
+    const { writer: report } = await openFreshReport(target, outDir);
     await restoreAll(changed, report, runtime.context.users, { options, io, logger });
     const files = io.signal.aborted ? await report.abandon() : await report.close();
     const total = report.written;
