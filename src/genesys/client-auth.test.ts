@@ -1,17 +1,21 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { http, HttpResponse } from 'msw';
-import { setupServer } from 'msw/node';
-import { Writable } from 'node:stream';
 import { inspect } from 'node:util';
 import type { Config } from '../config/config.js';
-import { ApiError } from '../errors/api-error.js';
 import { AuthError } from '../errors/auth-error.js';
-import { createLogger, type Logger } from '../log/logger.js';
-import { GenesysClient } from './client.js';
-import type { RetryPolicy } from './retry-policy.js';
+import * as harness from '../test-support/client-harness.js';
+import {
+  API,
+  type ClientOptions,
+  failureOf,
+  GET_USERS,
+  LOGIN,
+  ok,
+  status,
+  USERS,
+  useMswServer,
+} from '../test-support/client-harness.js';
 
-const API = 'https://api.example.test';
-const LOGIN = 'https://login.example.test';
 const SECRET = 'client-secret-5f2a';
 const config: Config = {
   apiUrl: API,
@@ -19,111 +23,12 @@ const config: Config = {
   clientId: 'client-1',
   clientSecret: SECRET,
 };
-const USERS = `${API}/api/v2/users`;
-
-const server = setupServer();
-beforeAll(() => {
-  server.listen({ onUnhandledRequest: 'error' });
-});
-afterEach(() => {
-  server.resetHandlers();
-});
-afterAll(() => {
-  server.close();
-});
-
-/** The token endpoint: token-1-xyz, token-2-xyz, ... */
-function issueTokens(): { count: number } {
-  const issued = { count: 0 };
-  server.use(
-    http.post(`${LOGIN}/oauth/token`, () => {
-      issued.count += 1;
-      const access_token = `token-${issued.count}-xyz`;
-      return HttpResponse.json({ access_token, token_type: 'bearer', expires_in: 86400 });
-    }),
-  );
-  return issued;
-}
-
-/** GET /api/v2/users answering each call with the next response; counts the calls. */
-function answerInTurn(...responses: (() => Response | Promise<Response>)[]): {
-  calls: number;
-} {
-  const seen = { calls: 0 };
-  server.use(
-    http.get(USERS, () => {
-      const next = responses[Math.min(seen.calls, responses.length - 1)]!;
-      seen.calls += 1;
-      return next();
-    }),
-  );
-  return seen;
-}
-
-function captureLogs(): {
-  logger: Logger;
-  text: () => string;
-  lines: () => Record<string, unknown>[];
-} {
-  const chunks: string[] = [];
-  const stream = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      chunks.push(chunk.toString());
-      done();
-    },
-  });
-  const text = (): string => chunks.join('');
-  const lines = (): Record<string, unknown>[] =>
-    text()
-      .split('\n')
-      .filter(Boolean)
-      .map((line) => JSON.parse(line) as Record<string, unknown>);
-  return { logger: createLogger({ level: 'debug', destination: stream }), text, lines };
-}
-
-/** A client on a fake clock that the injected sleep advances; random draws in turn. */
-function makeClient(
-  opts: { timeoutMs?: number; retry?: Partial<RetryPolicy>; random?: number[] } = {},
-) {
-  const clock = { now: Date.parse('2026-01-05T10:00:00Z') };
-  const slept: number[] = [];
-  const draws = [...(opts.random ?? [0.5])];
-  const logs = captureLogs();
-  const client = new GenesysClient({
-    config,
-    ratePerMinute: 60_000,
-    logger: logs.logger,
-    now: () => clock.now,
-    sleep: (ms) => {
-      slept.push(ms);
-      clock.now += ms;
-      return Promise.resolve();
-    },
-    random: () => (draws.length > 1 ? draws.shift()! : draws[0]!),
-    ...(opts.timeoutMs === undefined ? {} : { timeoutMs: opts.timeoutMs }),
-    ...(opts.retry === undefined ? {} : { retry: opts.retry }),
-  });
-  return { client, slept, logs, clock };
-}
-
-async function failureOf(promise: Promise<unknown>): Promise<ApiError> {
-  const error = await promise.then(
-    () => new Error('expected the request to fail'),
-    (caught: unknown) => caught,
-  );
-  if (!(error instanceof ApiError)) {
-    throw error;
-  }
-  return error;
-}
-
-const ok = (): Response =>
-  HttpResponse.json({ entities: [] }, { headers: { 'ININ-Correlation-Id': 'corr-ok' } });
-const status =
-  (code: number, body: object = {}, headers: Record<string, string> = {}) =>
-  (): Response =>
-    HttpResponse.json(body, { status: code, headers });
-const get = { method: 'GET', path: '/api/v2/users' } as const;
+const server = useMswServer();
+const get = GET_USERS;
+const issueTokens = () => harness.issueTokens(server);
+const answerInTurn = (...responses: (() => Response | Promise<Response>)[]) =>
+  harness.answerInTurn(server, ...responses);
+const makeClient = (opts: ClientOptions = {}) => harness.makeClient(config, opts);
 
 describe('GenesysClient authentication and safety', () => {
   it('sends the bearer token and repeated query keys, and returns the correlation id', async () => {
