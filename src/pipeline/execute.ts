@@ -1,4 +1,4 @@
-import pLimit from 'p-limit';
+import pLimit, { type LimitFunction } from 'p-limit';
 import { type Binding, type Checked, checkBatch } from './check.js';
 import type { PipelineContext } from './context.js';
 import { type Decision, isActionable } from './decision.js';
@@ -14,7 +14,8 @@ export const RECHECK_BATCH = 50;
 /**
  * The writing stages over decisions in manifest order: check each batch of actionable
  * rows again right before writing, then send their writes with at most
- * `ctx.concurrency` rows in flight. `emit` gets every row's final decision as it
+ * `ctx.concurrency` rows in flight. A batch is checked once the previous batch's last
+ * write has started, so a write relies on a check at most one batch of writes old. `emit` gets every row's final decision as it
  * finishes (out of order). Once `ctx.signal` is aborted no new row is started; rows
  * already sending finish and are emitted, the rest are left for `--resume`.
  */
@@ -25,6 +26,7 @@ export async function execute(
   emit: (decision: Decision) => void,
 ): Promise<void> {
   const limit = pLimit(ctx.concurrency);
+  const writing: Promise<void>[] = [];
   let batch: Decision[] = [];
   let actionable = 0;
 
@@ -35,41 +37,78 @@ export async function execute(
     batch.push(decision);
     actionable += isActionable(decision) ? 1 : 0;
     if (actionable >= RECHECK_BATCH) {
-      await runBatch(batch, ctx, binding, limit, emit);
+      writing.push((await startBatch(batch, ctx, binding, limit, emit)).done);
       batch = [];
       actionable = 0;
     }
   }
   if (!ctx.signal?.aborted) {
-    await runBatch(batch, ctx, binding, limit, emit);
+    writing.push((await startBatch(batch, ctx, binding, limit, emit)).done);
   }
+  await Promise.all(writing);
 }
 
-async function runBatch(
+/**
+ * Checks a batch and queues its writes; returns once the last of them has started, so
+ * the next batch's check overlaps the writes still in flight (at most
+ * `ctx.concurrency`) and the limiter never idles between batches. `done` settles when
+ * every row of the batch is emitted. It never rejects: writeDecision never throws.
+ */
+async function startBatch(
   batch: readonly Decision[],
   ctx: PipelineContext,
   binding: Binding,
-  limit: ReturnType<typeof pLimit>,
+  limit: LimitFunction,
   emit: (decision: Decision) => void,
-): Promise<void> {
+): Promise<{ done: Promise<void> }> {
   const checked = await checkBatch(batch, ctx, binding);
-  await Promise.all(checked.map((item) => settleOne(item, ctx, limit, emit)));
+  const toStart = checked.filter(isWrite).length;
+  const started = countdown(toStart);
+  const rows = checked.map((item) => settleOne(item, ctx, limit, emit, started.tick));
+  await started.reached;
+  return { done: Promise.all(rows).then(() => undefined) };
 }
 
 async function settleOne(
-  { decision, fresh }: Checked,
+  item: Checked,
   ctx: PipelineContext,
-  limit: ReturnType<typeof pLimit>,
+  limit: LimitFunction,
   emit: (decision: Decision) => void,
+  onStart: () => void,
 ): Promise<void> {
-  if (!fresh || !isActionable(decision)) {
-    emit(decision);
+  if (!isWrite(item)) {
+    emit(item.decision);
     return;
   }
+  const { decision, fresh } = item;
   await limit(async () => {
+    onStart();
     if (ctx.signal?.aborted) {
       return;
     }
     emit(await writeDecision(decision, fresh, ctx));
   });
+}
+
+function isWrite(item: Checked): item is Required<Checked> {
+  return item.fresh !== undefined && isActionable(item.decision);
+}
+
+/** A promise that resolves after `tick` has been called `count` times. */
+function countdown(count: number): { tick: () => void; reached: Promise<void> } {
+  let left = count;
+  let resolve: () => void = () => undefined;
+  const reached = new Promise<void>((done) => {
+    resolve = done;
+  });
+  if (left === 0) {
+    resolve();
+  }
+  const tick = (): void => {
+    left -= 1;
+    if (left === 0) {
+      resolve();
+    }
+  };
+  return { tick, reached };
 }

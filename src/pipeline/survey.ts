@@ -8,6 +8,14 @@ import { decide, settle } from './decide.js';
 import { matchEmail } from './match.js';
 import { resolveBatch, SEARCH_VALUES_LIMIT, searchValuesFor } from './resolve.js';
 
+/**
+ * Batches whose lookups may be under way at once. With one, the limiter sits idle while
+ * each answer travels back; two keep it busy at any rate, and memory stays at a few
+ * batches. decideBatch never rejects (a failed lookup becomes `failed` rows), so a
+ * batch waiting its turn cannot become an unhandled rejection.
+ */
+const BATCHES_IN_FLIGHT = 2;
+
 interface Entry {
   readonly row: ManifestRow;
   readonly action: RowAction;
@@ -39,7 +47,7 @@ class Batch {
  * resolve the rest in searches of up to 50 values, and (`checkBusy`) check their users'
  * conversations. Yields one decision per row, in manifest order. Memory holds one batch
  * plus the set of emails seen (for `duplicate`), about 100 bytes a row. Once
- * `ctx.signal` is aborted it stops before the next row.
+ * `ctx.signal` is aborted it stops before the next row, yielding what it started.
  */
 export async function* survey(
   rows: AsyncIterable<ManifestRow>,
@@ -48,20 +56,29 @@ export async function* survey(
 ): AsyncGenerator<Decision> {
   const seen = new Set<string>();
   let batch = new Batch();
+  const inFlight: Promise<Decision[]>[] = [];
 
   for await (const row of rows) {
     if (ctx.signal?.aborted) {
-      return;
+      break;
     }
     const action = row.action ?? ctx.defaultAction;
     const settled = settleEarly(row, action, seen);
     if (!settled && !batch.fits(row)) {
-      yield* await decideBatch(batch, ctx, options);
+      inFlight.push(decideBatch(batch, ctx, options));
       batch = new Batch();
+    }
+    if (inFlight.length >= BATCHES_IN_FLIGHT) {
+      yield* await (inFlight.shift() ?? []);
     }
     batch.add({ row, action, ...(settled ? { settled } : {}) });
   }
-  yield* await decideBatch(batch, ctx, options);
+  if (!ctx.signal?.aborted) {
+    inFlight.push(decideBatch(batch, ctx, options));
+  }
+  for (const decided of inFlight) {
+    yield* await decided;
+  }
 }
 
 function settleEarly(
