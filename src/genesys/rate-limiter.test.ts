@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { RateLimiter, spacingForRate } from './rate-limiter.js';
+import { needsStartWindow, RateLimiter, spacingForRate } from './rate-limiter.js';
 
 /** Lets pending promise callbacks and short Bottleneck timers run. */
 function settle(): Promise<void> {
@@ -7,21 +7,24 @@ function settle(): Promise<void> {
 }
 
 describe('spacingForRate', () => {
-  it('never lets rate + 1 evenly spaced starts fit in one closed 60 s window', () => {
+  it('makes rate + 1 evenly spaced starts span more than a minute, or asks for a window', () => {
     const wrong: number[] = [];
     for (let rate = 1; rate <= 20_000; rate += 1) {
       const spacing = spacingForRate(rate);
-      // rate + 1 starts span rate * spacing ms; and the spacing is at most 1 ms wider
-      // than the exact share, so the run is not slower than it must be
-      if (rate * spacing <= 60_000 || spacing - 60_000 / rate > 1) {
+      const spansMoreThanAMinute = rate * spacing > 60_000;
+      // never slower than it must be: less than 1 ms wider than the exact share
+      const tight = spacing - 60_000 / rate < 1;
+      if (spansMoreThanAMinute === needsStartWindow(rate) || !tight) {
         wrong.push(rate);
       }
     }
     expect(wrong).toEqual([]);
   });
 
-  it('gives 201 ms for the default 300 requests a minute', () => {
-    expect(spacingForRate(300)).toBe(201);
+  it('gives 200 ms for the default 300 requests a minute, guarded by a start window', () => {
+    expect(spacingForRate(300)).toBe(200);
+    expect(needsStartWindow(300)).toBe(true);
+    expect(needsStartWindow(7_000)).toBe(false);
   });
 
   it.each([0, -1, Number.NaN, Number.POSITIVE_INFINITY])(
@@ -95,14 +98,14 @@ describe('RateLimiter', () => {
 
   it('widens the spacing on each 429, up to 16 times the configured one', () => {
     const limiter = new RateLimiter({ ratePerMinute: 300 });
-    expect(limiter.intervalMs).toBe(201);
+    expect(limiter.intervalMs).toBe(200);
 
     limiter.onThrottled();
-    expect(limiter.intervalMs).toBe(302);
+    expect(limiter.intervalMs).toBe(300);
     for (let i = 0; i < 30; i += 1) {
       limiter.onThrottled();
     }
-    expect(limiter.intervalMs).toBe(201 * 16);
+    expect(limiter.intervalMs).toBe(200 * 16);
   });
 
   it('narrows back gradually on success, never below the configured spacing', () => {
@@ -110,11 +113,11 @@ describe('RateLimiter', () => {
     limiter.onThrottled();
 
     limiter.onSuccess();
-    expect(limiter.intervalMs).toBeLessThan(302);
-    expect(limiter.intervalMs).toBeGreaterThan(201);
+    expect(limiter.intervalMs).toBeLessThan(300);
+    expect(limiter.intervalMs).toBeGreaterThan(200);
     for (let i = 0; i < 50; i += 1) {
       limiter.onSuccess();
     }
-    expect(limiter.intervalMs).toBe(201);
+    expect(limiter.intervalMs).toBe(200);
   });
 });

@@ -1,17 +1,25 @@
 import Bottleneck from 'bottleneck';
+import { StartWindow } from './start-window.js';
 
 /**
- * Milliseconds between two request starts for `ratePerMinute`.
+ * Milliseconds between two request starts for `ratePerMinute`: the exact share of a
+ * minute, rounded up to whole ms (timers have no finer grain), at least 1.
  *
- * The +1 is what keeps the promise "never more than rate starts in any 60 s window":
- * with spacing exactly 60000 / rate, rate + 1 starts span exactly 60 000 ms and so fit
- * in one closed 60 s window. One more millisecond makes them span more than a minute.
+ * When the share is not a whole number, rounding up already makes rate + 1 starts span
+ * more than a minute. When it is (300 a minute: 200 ms), they span exactly a minute and
+ * would fit in one closed 60 s window; needsStartWindow says so, and a StartWindow
+ * holds back the one start a minute that would complete such a window.
  */
 export function spacingForRate(ratePerMinute: number): number {
   if (!Number.isFinite(ratePerMinute) || ratePerMinute <= 0) {
     throw new RangeError(`ratePerMinute must be a positive number, got ${ratePerMinute}`);
   }
-  return Math.floor(60_000 / ratePerMinute) + 1;
+  return Math.max(1, Math.ceil(60_000 / ratePerMinute));
+}
+
+/** True when evenly spaced starts alone could put rate + 1 in a closed minute. */
+export function needsStartWindow(ratePerMinute: number): boolean {
+  return ratePerMinute * spacingForRate(ratePerMinute) <= 60_000;
 }
 
 /** How far a run of 429s can widen the spacing: to 1/16 of --rate. */
@@ -35,11 +43,14 @@ export class RateLimiter {
   private holders = 0;
   private holdTimer: NodeJS.Timeout | undefined;
   private stopping: Promise<void> | undefined;
+  private readonly window: StartWindow | undefined;
 
   constructor(opts: { ratePerMinute: number; now?: () => number }) {
     this.baseIntervalMs = spacingForRate(opts.ratePerMinute);
     this.currentIntervalMs = this.baseIntervalMs;
     this.now = opts.now ?? Date.now;
+    const rate = Math.floor(opts.ratePerMinute);
+    this.window = needsStartWindow(rate) ? new StartWindow(rate) : undefined;
     this.bottleneck = new Bottleneck({
       minTime: this.baseIntervalMs,
       maxConcurrent: null,
@@ -53,7 +64,8 @@ export class RateLimiter {
 
   /** Runs `fn` when its turn to start comes; resolves or rejects as `fn` does. */
   schedule<T>(fn: () => Promise<T>): Promise<T> {
-    return this.bottleneck.schedule(fn);
+    const { window } = this;
+    return this.bottleneck.schedule(window ? () => window.admit().then(fn) : fn);
   }
 
   /**
