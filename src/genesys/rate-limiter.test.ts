@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { needsStartWindow, RateLimiter, spacingForRate } from './rate-limiter.js';
+import { RateLimiter, spacingForRate } from './rate-limiter.js';
 
 /** Lets pending promise callbacks and short Bottleneck timers run. */
 function settle(): Promise<void> {
@@ -7,24 +7,20 @@ function settle(): Promise<void> {
 }
 
 describe('spacingForRate', () => {
-  it('makes rate + 1 evenly spaced starts span more than a minute, or asks for a window', () => {
+  it('never lets rate + 1 evenly spaced starts fit in one closed 60 s window', () => {
     const wrong: number[] = [];
-    for (let rate = 1; rate <= 20_000; rate += 1) {
+    for (let rate = 1; rate <= 100_000; rate += 1) {
       const spacing = spacingForRate(rate);
-      const spansMoreThanAMinute = rate * spacing > 60_000;
-      // never slower than it must be: less than 1 ms wider than the exact share
-      const tight = spacing - 60_000 / rate < 1;
-      if (spansMoreThanAMinute === needsStartWindow(rate) || !tight) {
+      // rate + 1 starts span rate * spacing ms; and the run uses at least 99% of the rate
+      if (rate * spacing <= 60_000 || 60_000 / (rate * spacing) < 0.99) {
         wrong.push(rate);
       }
     }
     expect(wrong).toEqual([]);
   });
 
-  it('gives 200 ms for the default 300 requests a minute, guarded by a start window', () => {
-    expect(spacingForRate(300)).toBe(200);
-    expect(needsStartWindow(300)).toBe(true);
-    expect(needsStartWindow(7_000)).toBe(false);
+  it('gives 202 ms for the default 300 requests a minute', () => {
+    expect(spacingForRate(300)).toBeCloseTo(202, 9);
   });
 
   it.each([0, -1, Number.NaN, Number.POSITIVE_INFINITY])(
@@ -98,14 +94,14 @@ describe('RateLimiter', () => {
 
   it('widens the spacing on each 429, up to 16 times the configured one', () => {
     const limiter = new RateLimiter({ ratePerMinute: 300 });
-    expect(limiter.intervalMs).toBe(200);
+    expect(limiter.intervalMs).toBeCloseTo(202, 9);
 
     limiter.onThrottled();
-    expect(limiter.intervalMs).toBe(300);
+    expect(limiter.intervalMs).toBe(303);
     for (let i = 0; i < 30; i += 1) {
       limiter.onThrottled();
     }
-    expect(limiter.intervalMs).toBe(200 * 16);
+    expect(limiter.intervalMs).toBe(spacingForRate(300) * 16);
   });
 
   it('narrows back gradually on success, never below the configured spacing', () => {
@@ -113,11 +109,11 @@ describe('RateLimiter', () => {
     limiter.onThrottled();
 
     limiter.onSuccess();
-    expect(limiter.intervalMs).toBeLessThan(300);
-    expect(limiter.intervalMs).toBeGreaterThan(200);
+    expect(limiter.intervalMs).toBeLessThan(303);
+    expect(limiter.intervalMs).toBeGreaterThan(202);
     for (let i = 0; i < 50; i += 1) {
       limiter.onSuccess();
     }
-    expect(limiter.intervalMs).toBe(200);
+    expect(limiter.intervalMs).toBeCloseTo(202, 9);
   });
 });
