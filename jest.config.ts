@@ -9,6 +9,7 @@ const config: Config = {
     '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }],
   },
   testTimeout: 30_000,
+  reporters: ['default', '<rootDir>/scripts/jest-closing-line.cjs'],
 };
 
 export default config;
