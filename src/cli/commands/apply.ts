@@ -38,8 +38,9 @@ interface ApplySource {
  * confirmation) run before the first write, and each batch of rows is checked again
  * right before its writes.
  *
- * The decisions are held in memory between the two passes (a few hundred bytes a row),
- * because the guards need the whole count before the first write.
+ * Limit: the decisions are held in memory between the two passes (about 1 KB a row,
+ * so some 100 MB for 100,000 rows), because the guards need the whole count before
+ * the first write.
  */
 export async function runApply(
   options: CliOptions,
@@ -50,11 +51,11 @@ export async function runApply(
   assertConfirmable(options.yes, io, 'apply');
   const runtime = await openRuntime(options, io, logger);
   const log = logger.child({ command: 'apply' });
-
   const outDir = await ensureOutDir(io.cwd, options.out);
-  const lock = RunLock.acquire(outDir, 'apply', logger);
+  let lock: RunLock | undefined;
 
   try {
+    lock = RunLock.acquire(outDir, 'apply', logger);
     const source = target.endsWith('.json')
       ? await fromPlan(target, runtime)
       : await fromManifest(target, runtime, log);
@@ -77,7 +78,7 @@ export async function runApply(
       opened,
     );
   } finally {
-    lock.release();
+    lock?.release();
     await runtime.close();
   }
 }

@@ -31,9 +31,10 @@ export async function runRestore(
   assertConfirmable(options.yes, io, 'restore');
   const runtime = await openRuntime(options, io, logger);
   const outDir = await ensureOutDir(io.cwd, options.out);
-  const lock = RunLock.acquire(outDir, 'restore', logger);
+  let lock: RunLock | undefined;
 
   try {
+    lock = RunLock.acquire(outDir, 'restore', logger);
     const changed = await changedRows(source);
     const count = { deactivate: 0, delete: 0, users: changed.length };
     assertWithinMaxChanges(count, options.maxChanges);
@@ -54,7 +55,7 @@ export async function runRestore(
     );
     return interruptedCode(io.signal) ?? exitCodeForCounts(report.counts);
   } finally {
-    lock.release();
+    lock?.release();
     await runtime.close();
   }
 }
