@@ -1,22 +1,13 @@
-import {
-  afterAll,
-  afterEach,
-  beforeAll,
-  beforeEach,
-  describe,
-  expect,
-  it,
-} from '@jest/globals';
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { beforeEach, describe, expect, it } from '@jest/globals';
+import { readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { setupServer } from 'msw/node';
 import type { CliIo } from '../cli/cli-io.js';
 import { runCli } from '../cli/run-cli.js';
 import { generateOrgFixture } from '../sandbox/generated-org.js';
-import { sandboxHandlers } from '../sandbox/msw.js';
-import { FakeOrg } from '../sandbox/org.js';
+import type { FakeOrg } from '../sandbox/org.js';
+import { MSW_BASE_URL, useMswSandbox } from '../test-support/msw-sandbox.js';
+import { useTempDirs } from '../test-support/temp-dir.js';
 import { benchManifest } from './manifest-file.js';
 import { measureTraffic } from './traffic.js';
 
@@ -26,7 +17,7 @@ import { measureTraffic } from './traffic.js';
  * batched (50 emails a search, one GET of the batch's ids before its writes); writes
  * cannot be: one PATCH per deactivated user, and a DELETE after it per deleted one.
  */
-const BASE = 'https://api.sandbox.test';
+const BASE = MSW_BASE_URL;
 const ROWS = 200;
 const SEARCH = 'POST /api/v2/users/search';
 const LIST = 'GET /api/v2/users';
@@ -34,23 +25,14 @@ const PATCH = 'PATCH /api/v2/users/{id}';
 const DELETE = 'DELETE /api/v2/users/{id}';
 
 const fixture = generateOrgFixture({ users: ROWS + 50 });
-const mockServer = setupServer();
+const sandbox = useMswSandbox(fixture);
+const tempDirs = useTempDirs();
 let org: FakeOrg;
 let cwd: string;
 
-beforeAll(() => {
-  mockServer.listen({ onUnhandledRequest: 'error' });
-});
-afterAll(() => {
-  mockServer.close();
-});
 beforeEach(async () => {
-  org = FakeOrg.fromFixture(fixture);
-  mockServer.resetHandlers(...sandboxHandlers(org, BASE));
-  cwd = await mkdtemp(join(tmpdir(), 'offboard-counts-'));
-});
-afterEach(async () => {
-  await rm(cwd, { recursive: true, force: true });
+  org = await sandbox.serve();
+  cwd = await tempDirs.make('offboard-counts-');
 });
 
 function quietIo(): CliIo {

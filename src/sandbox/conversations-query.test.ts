@@ -1,26 +1,17 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { setupServer } from 'msw/node';
+import { beforeEach, describe, expect, it } from '@jest/globals';
+import { MSW_BASE_URL, useMswSandbox } from '../test-support/msw-sandbox.js';
 import { generateOrgFixture } from './generated-org.js';
-import { sandboxHandlers } from './msw.js';
-import { FakeOrg } from './org.js';
+import type { FakeOrg } from './org.js';
 import { SandboxClient } from './sandbox-client.js';
 
-const BASE = 'https://api.sandbox.test';
+const BASE = MSW_BASE_URL;
 const PATH = '/api/v2/analytics/conversations/details/query';
-const mockServer = setupServer();
+const sandbox = useMswSandbox(generateOrgFixture({ users: 3 }));
 let org: FakeOrg;
 let client: SandboxClient;
 
-beforeAll(() => {
-  mockServer.listen({ onUnhandledRequest: 'error' });
-});
-afterAll(() => {
-  mockServer.close();
-});
 beforeEach(async () => {
-  org = FakeOrg.fromFixture(generateOrgFixture({ users: 3 }));
-  mockServer.resetHandlers(...sandboxHandlers(org, BASE));
-  client = await new SandboxClient(BASE).login();
+  ({ org, client } = await sandbox.open());
 });
 
 describe('POST /api/v2/analytics/conversations/details/query', () => {

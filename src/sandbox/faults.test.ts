@@ -1,32 +1,15 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
-import { setupServer } from 'msw/node';
+import { describe, expect, it } from '@jest/globals';
 import type { User } from '../genesys/types.js';
+import { useMswSandbox } from '../test-support/msw-sandbox.js';
 import type { FaultOptions } from './fault-options.js';
-import { sandboxHandlers } from './msw.js';
-import { FakeOrg, loadOrgFixture, type OrgFixture } from './org.js';
-import { SandboxClient } from './sandbox-client.js';
+import type { FakeOrg } from './org.js';
+import type { SandboxClient } from './sandbox-client.js';
 
-const BASE = 'https://api.sandbox.test';
-const mockServer = setupServer();
-let fixture: OrgFixture;
+const msw = useMswSandbox();
+const mockServer = msw.server;
 
-beforeAll(async () => {
-  fixture = await loadOrgFixture();
-  mockServer.listen({ onUnhandledRequest: 'error' });
-});
-afterAll(() => {
-  mockServer.close();
-});
-afterEach(() => {
-  mockServer.resetHandlers();
-});
-
-async function sandbox(
-  faults: FaultOptions,
-): Promise<{ org: FakeOrg; client: SandboxClient }> {
-  const org = FakeOrg.fromFixture(fixture, { faults });
-  mockServer.use(...sandboxHandlers(org, BASE));
-  return { org, client: await new SandboxClient(BASE).login() };
+function sandbox(faults: FaultOptions): Promise<{ org: FakeOrg; client: SandboxClient }> {
+  return msw.open({ faults });
 }
 
 function alice(org: FakeOrg): User {

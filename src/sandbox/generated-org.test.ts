@@ -1,28 +1,18 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { setupServer } from 'msw/node';
+import { beforeEach, describe, expect, it } from '@jest/globals';
 import type { User, UserEntityListing, UsersSearchResponse } from '../genesys/types.js';
 import { generatedEmail, generateOrgFixture } from './generated-org.js';
-import { sandboxHandlers } from './msw.js';
-import { FakeOrg } from './org.js';
-import { SandboxClient } from './sandbox-client.js';
+import { useMswSandbox } from '../test-support/msw-sandbox.js';
+import type { FakeOrg } from './org.js';
+import type { SandboxClient } from './sandbox-client.js';
 
-const BASE = 'https://api.sandbox.test';
 const SIZE = 2_000;
 const fixture = generateOrgFixture({ users: SIZE });
-const mockServer = setupServer();
+const sandbox = useMswSandbox(fixture);
 let org: FakeOrg;
 let client: SandboxClient;
 
-beforeAll(() => {
-  mockServer.listen({ onUnhandledRequest: 'error' });
-});
-afterAll(() => {
-  mockServer.close();
-});
 beforeEach(async () => {
-  org = FakeOrg.fromFixture(fixture);
-  mockServer.resetHandlers(...sandboxHandlers(org, BASE));
-  client = await new SandboxClient(BASE).login();
+  ({ org, client } = await sandbox.open());
 });
 
 const numbers = (from: number, count: number) =>

@@ -1,40 +1,18 @@
-import {
-  afterAll,
-  afterEach,
-  beforeAll,
-  beforeEach,
-  describe,
-  expect,
-  it,
-} from '@jest/globals';
-import { setupServer } from 'msw/node';
+import { beforeEach, describe, expect, it } from '@jest/globals';
 import type { ErrorBody, User } from '../genesys/types.js';
-import { sandboxHandlers } from './msw.js';
-import { FakeOrg, loadOrgFixture } from './org.js';
-import { SandboxClient, type SandboxCall } from './sandbox-client.js';
+import { useMswSandbox } from '../test-support/msw-sandbox.js';
+import type { SandboxCall, SandboxClient } from './sandbox-client.js';
 
-const BASE = 'https://api.sandbox.test';
 const NINA = 'c011ea90-0000-4000-8000-000000000001';
 const WENDY = 'c011ea90-0000-4000-8000-000000000002';
 const VICTOR = 'c011ea90-0000-4000-8000-000000000003';
 const STAFF_GROUP = '6a0b0b00-0000-4000-8000-000000000001';
 
-const mockServer = setupServer();
+const sandbox = useMswSandbox();
 let client: SandboxClient;
 
-beforeAll(() => {
-  mockServer.listen({ onUnhandledRequest: 'error' });
-});
-afterAll(() => {
-  mockServer.close();
-});
 beforeEach(async () => {
-  const org = FakeOrg.fromFixture(await loadOrgFixture());
-  mockServer.use(...sandboxHandlers(org, BASE));
-  client = await new SandboxClient(BASE).login();
-});
-afterEach(() => {
-  mockServer.resetHandlers();
+  ({ client } = await sandbox.open());
 });
 
 function get(path: string): Promise<SandboxCall> {

@@ -1,34 +1,18 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
-import { setupServer } from 'msw/node';
-import { sandboxHandlers } from './msw.js';
-import { FakeOrg, loadOrgFixture, type OrgFixture } from './org.js';
-import { SandboxClient } from './sandbox-client.js';
+import { describe, expect, it } from '@jest/globals';
+import { useMswSandbox } from '../test-support/msw-sandbox.js';
+import type { SandboxClient } from './sandbox-client.js';
 
-const BASE = 'https://api.sandbox.test';
-const mockServer = setupServer();
-let fixture: OrgFixture;
-
-beforeAll(async () => {
-  fixture = await loadOrgFixture();
-  mockServer.listen({ onUnhandledRequest: 'error' });
-});
-afterAll(() => {
-  mockServer.close();
-});
-afterEach(() => {
-  mockServer.resetHandlers();
-});
+const sandbox = useMswSandbox();
 
 async function limited(
   perMinute: number,
   clock: { now: number },
 ): Promise<SandboxClient> {
-  const org = FakeOrg.fromFixture(fixture, {
+  const { client } = await sandbox.open({
     rateLimitPerMinute: perMinute,
     now: () => clock.now,
   });
-  mockServer.use(...sandboxHandlers(org, BASE));
-  return new SandboxClient(BASE).login();
+  return client;
 }
 
 describe('rate limit (msw, injected clock)', () => {

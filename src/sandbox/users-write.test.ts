@@ -1,36 +1,15 @@
-import {
-  afterAll,
-  afterEach,
-  beforeAll,
-  beforeEach,
-  describe,
-  expect,
-  it,
-} from '@jest/globals';
-import { setupServer } from 'msw/node';
+import { beforeEach, describe, expect, it } from '@jest/globals';
 import type { User } from '../genesys/types.js';
-import { sandboxHandlers } from './msw.js';
-import { FakeOrg, loadOrgFixture } from './org.js';
-import { SandboxClient } from './sandbox-client.js';
+import { useMswSandbox } from '../test-support/msw-sandbox.js';
+import type { FakeOrg } from './org.js';
+import type { SandboxClient } from './sandbox-client.js';
 
-const BASE = 'https://api.sandbox.test';
-const mockServer = setupServer();
+const sandbox = useMswSandbox();
 let org: FakeOrg;
 let client: SandboxClient;
 
-beforeAll(() => {
-  mockServer.listen({ onUnhandledRequest: 'error' });
-});
-afterAll(() => {
-  mockServer.close();
-});
 beforeEach(async () => {
-  org = FakeOrg.fromFixture(await loadOrgFixture());
-  mockServer.use(...sandboxHandlers(org, BASE));
-  client = await new SandboxClient(BASE).login();
-});
-afterEach(() => {
-  mockServer.resetHandlers();
+  ({ org, client } = await sandbox.open());
 });
 
 function userOf(email: string, state = 'active'): User {
