@@ -1,7 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { chmod, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { beforeEach, describe, expect, it } from '@jest/globals';
+import { chmod, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { rowResult } from '../test-support/row-results.js';
+import { useTempDirs } from '../test-support/temp-dir.js';
 import type { ReportFiles } from './report-files.js';
 import { ReportWriter } from './report-writer.js';
 import type { RowResult } from './row-result.js';
@@ -10,25 +11,16 @@ const BASE = 'leavers-20261203T142501Z-apply';
 const FIRST_RUN = new Date('2026-12-03T14:25:07.000Z');
 const RESUMED = new Date('2026-12-03T15:00:00.000Z');
 
+/** A row result carrying the one extra column these runs write. */
 function result(seq: number, overrides: Partial<RowResult> = {}): RowResult {
-  return {
-    seq,
-    row: seq + 2,
-    email: `leaver${seq}@example.com`,
-    outcome: 'deactivated',
-    extras: { Team: `T${seq}` },
-    ...overrides,
-  };
+  return rowResult(seq, { extras: { Team: `T${seq}` }, ...overrides });
 }
 
+const tempDirs = useTempDirs();
 let tmp: string;
 
 beforeEach(async () => {
-  tmp = await mkdtemp(path.join(os.tmpdir(), 'offboard-resume-'));
-});
-
-afterEach(async () => {
-  await rm(tmp, { recursive: true, force: true });
+  tmp = await tempDirs.make('offboard-resume-');
 });
 
 /** A run that stopped after writing `results`: the files as abandon leaves them. */

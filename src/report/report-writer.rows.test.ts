@@ -1,32 +1,18 @@
-import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { beforeEach, describe, expect, it } from '@jest/globals';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { rowResult as result } from '../test-support/row-results.js';
+import { useTempDirs } from '../test-support/temp-dir.js';
 import { ReportWriter } from './report-writer.js';
-import type { RowResult } from './row-result.js';
 
 const AT = new Date('2026-12-03T14:25:07.000Z');
 const HEADER = 'row,email,user_id,name,state_before,action,outcome,detail';
 
-function result(seq: number, overrides: Partial<RowResult> = {}): RowResult {
-  return {
-    seq,
-    row: seq + 2,
-    email: `leaver${seq}@example.com`,
-    outcome: 'deactivated',
-    extras: {},
-    ...overrides,
-  };
-}
-
+const tempDirs = useTempDirs();
 let tmp: string;
 
 beforeEach(async () => {
-  tmp = await mkdtemp(path.join(os.tmpdir(), 'offboard-report-'));
-});
-
-afterEach(async () => {
-  await rm(tmp, { recursive: true, force: true });
+  tmp = await tempDirs.make('offboard-report-');
 });
 
 function openWriter(extraColumns: readonly string[] = []): Promise<ReportWriter> {
