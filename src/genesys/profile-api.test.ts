@@ -1,5 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
-import { setupServer } from 'msw/node';
+import { describe, expect, it } from '@jest/globals';
 import { ApiError } from '../errors/api-error.js';
 import { createLogger } from '../log/logger.js';
 import { sandboxHandlers } from '../sandbox/msw.js';
@@ -9,8 +8,8 @@ import {
   type OrgFixture,
   type RecordedRequest,
 } from '../sandbox/org.js';
-import { MSW_BASE_URL } from '../test-support/msw-sandbox.js';
-import { GenesysClient } from './client.js';
+import { useMswServer } from '../test-support/client-harness.js';
+import { MSW_BASE_URL, sandboxGenesysClient } from '../test-support/msw-sandbox.js';
 import { ProfileApi } from './profile-api.js';
 
 const NINA = 'c011ea90-0000-4000-8000-000000000001';
@@ -23,16 +22,7 @@ const CONTACT_CENTRE = {
   name: 'Contact Centre',
 };
 
-const server = setupServer();
-beforeAll(() => {
-  server.listen({ onUnhandledRequest: 'error' });
-});
-afterEach(() => {
-  server.resetHandlers();
-});
-afterAll(() => {
-  server.close();
-});
+const server = useMswServer();
 
 /** A fresh org answering over msw, and a ProfileApi on the job's own client. */
 async function start(
@@ -42,17 +32,7 @@ async function start(
   edit(fixture);
   const org = FakeOrg.fromFixture(fixture);
   server.use(...sandboxHandlers(org, MSW_BASE_URL));
-  const client = new GenesysClient({
-    config: {
-      apiUrl: MSW_BASE_URL,
-      loginUrl: MSW_BASE_URL,
-      clientId: 'sandbox-client',
-      clientSecret: 'sandbox-secret',
-    },
-    ratePerMinute: 600_000,
-    logger: createLogger({ level: 'silent' }),
-    sleep: () => Promise.resolve(),
-  });
+  const client = sandboxGenesysClient(createLogger({ level: 'silent' }));
   return { org, api: new ProfileApi(client) };
 }
 

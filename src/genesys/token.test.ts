@@ -1,11 +1,11 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import axios, { AxiosError } from 'axios';
 import { http, HttpResponse } from 'msw';
-import { setupServer } from 'msw/node';
 import type { Config } from '../config/config.js';
 import { ApiError } from '../errors/api-error.js';
 import { AuthError } from '../errors/auth-error.js';
 import { createLogger } from '../log/logger.js';
+import { useMswServer } from '../test-support/client-harness.js';
 import { TokenProvider } from './token.js';
 
 const LOGIN = 'https://login.example.test';
@@ -18,16 +18,7 @@ const config: Config = {
 };
 const logger = createLogger({ level: 'silent' });
 
-const server = setupServer();
-beforeAll(() => {
-  server.listen({ onUnhandledRequest: 'error' });
-});
-afterEach(() => {
-  server.resetHandlers();
-});
-afterAll(() => {
-  server.close();
-});
+const server = useMswServer();
 
 interface TokenRequest {
   authorization: string | null;

@@ -1,17 +1,9 @@
-import {
-  afterAll,
-  afterEach,
-  beforeAll,
-  beforeEach,
-  describe,
-  expect,
-  it,
-} from '@jest/globals';
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { http, HttpResponse } from 'msw';
-import { setupServer } from 'msw/node';
 import type { Config } from '../config/config.js';
 import { ApiError } from '../errors/api-error.js';
 import { createLogger } from '../log/logger.js';
+import { useMswServer } from '../test-support/client-harness.js';
 import { GenesysClient } from './client.js';
 import type { User, UserSearchRequest } from './types.js';
 import { UsersApi } from './users-api.js';
@@ -24,22 +16,13 @@ const config: Config = {
   clientSecret: 'secret-1',
 };
 
-const server = setupServer();
-beforeAll(() => {
-  server.listen({ onUnhandledRequest: 'error' });
-});
+const server = useMswServer();
 beforeEach(() => {
   server.use(
     http.post(`${config.loginUrl}/oauth/token`, () =>
       HttpResponse.json({ access_token: 'tok', token_type: 'bearer', expires_in: 3600 }),
     ),
   );
-});
-afterEach(() => {
-  server.resetHandlers();
-});
-afterAll(() => {
-  server.close();
 });
 
 let client: GenesysClient;

@@ -1,25 +1,18 @@
-import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import type { SetupServer } from 'msw/node';
+import { beforeEach, describe, expect, it } from '@jest/globals';
 import type { FakeOrg } from '../sandbox/org.js';
 import { collect, manifestRow, streamOf } from '../test-support/manifest-rows.js';
 import { http, HttpResponse } from 'msw';
-import {
-  MSW_BASE_URL,
-  startMswSandbox,
-  testContext,
-} from '../test-support/msw-sandbox.js';
+import { MSW_BASE_URL, testContext, useMswSandbox } from '../test-support/msw-sandbox.js';
 import type { Decision } from './decision.js';
 import { execute } from './execute.js';
 import { survey } from './survey.js';
 
+const sandbox = useMswSandbox();
+const server = sandbox.server;
 let org: FakeOrg;
-let server: SetupServer;
 
 beforeEach(async () => {
-  ({ org, server } = await startMswSandbox());
-});
-afterEach(() => {
-  server.close();
+  org = await sandbox.serve();
 });
 
 async function planned(emails: string[], checkBusy = false): Promise<Decision[]> {

@@ -1,19 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import type { SetupServer } from 'msw/node';
+import { beforeEach, describe, expect, it } from '@jest/globals';
 import type { FakeOrg } from '../sandbox/org.js';
 import { collect, manifestRow, streamOf } from '../test-support/manifest-rows.js';
-import { startMswSandbox, testContext } from '../test-support/msw-sandbox.js';
+import { testContext, useMswSandbox } from '../test-support/msw-sandbox.js';
 import { ProtectList } from './protect-list.js';
 import { survey } from './survey.js';
 
+const sandbox = useMswSandbox();
 let org: FakeOrg;
-let server: SetupServer;
 
 beforeEach(async () => {
-  ({ org, server } = await startMswSandbox());
-});
-afterEach(() => {
-  server.close();
+  org = await sandbox.serve();
 });
 
 const searches = () => org.requests.filter((r) => r.path === '/api/v2/users/search');
