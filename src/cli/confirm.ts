@@ -30,7 +30,8 @@ export async function confirmChanges(
   count: ChangeCount,
   yes: boolean,
   io: CliIo,
-  what = `deactivate ${count.deactivate} and delete ${count.delete} user(s) (${count.users} in all; ` +
+  what = `deactivate ${count.deactivate} and delete ${count.delete} user(s) ` +
+    `(${count.users} in all; ` +
     'anyone found busy right before their write is skipped)',
 ): Promise<void> {
   if (yes || count.users === 0) {

@@ -15,9 +15,10 @@ export const RECHECK_BATCH = 50;
  * The writing stages over decisions in manifest order: check each batch of actionable
  * rows again right before writing, then send their writes with at most
  * `ctx.concurrency` rows in flight. A batch is checked once the previous batch's last
- * write has started, so a write relies on a check at most one batch of writes old. `emit` gets every row's final decision as it
- * finishes (out of order). Once `ctx.signal` is aborted no new row is started; rows
- * already sending finish and are emitted, the rest are left for `--resume`.
+ * write has started, so a write relies on a check at most one batch of writes old.
+ * `emit` gets every row's final decision as it finishes (out of order). Once
+ * `ctx.signal` is aborted no new row is started; rows already sending finish and are
+ * emitted, the rest are left for `--resume`.
  */
 export async function execute(
   decisions: AsyncIterable<Decision> | Iterable<Decision>,

@@ -51,7 +51,8 @@ const READ_POSTS = new Set([
 /**
  * A made-up Genesys Cloud org held in memory, behaving like the real login and users
  * endpoints (their shapes, limits, errors and versioning) with no transport of its own:
- * the node:http server and the msw handlers both call `handle`. It records every request so tests can assert on traffic.
+ * the node:http server and the msw handlers both call `handle`. It records every
+ * request so tests can assert on traffic.
  */
 export class FakeOrg {
   readonly faults: FaultOptions;
