@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export interface TempDirs {
-  /** A new empty directory under the OS temp dir, named after `prefix` plus six random characters. */
+  /** A new empty directory under the OS temp dir: `prefix` plus six random characters. */
   make(prefix: string): Promise<string>;
 }
 

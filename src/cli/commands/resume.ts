@@ -42,7 +42,8 @@ export function remainingDecisions(
     if (row?.row !== finished.row || row.email !== finished.email) {
       throw new UsageError(
         `--resume ${jsonlPath} is not a report of this manifest: its row ${finished.row} ` +
-          `(${finished.email}) is not the manifest's; resume with the manifest or plan it was made from`,
+          `(${finished.email}) is not the manifest's; ` +
+          'resume with the manifest or plan it was made from',
         { flag: '--resume', row: finished.row },
       );
     }
