@@ -48,6 +48,40 @@ describe('RateLimiter', () => {
     await limiter.stop(); // a second close is harmless
   });
 
+  it('stop() waits for work that has started and not yet finished', async () => {
+    const limiter = new RateLimiter({ ratePerMinute: 60_000 });
+    let finish: () => void = () => undefined;
+    let finished = false;
+    const running = limiter.schedule(
+      () =>
+        new Promise<void>((resolve) => {
+          finish = () => {
+            finished = true;
+            resolve();
+          };
+        }),
+    );
+    await settle();
+
+    let stopped = false;
+    const stopping = limiter.stop().then(() => {
+      stopped = true;
+    });
+    await settle();
+    expect(stopped).toBe(false);
+
+    finish();
+    await stopping;
+    expect(finished).toBe(true);
+    await running;
+  });
+
+  it('refuses new work once stopped', async () => {
+    const limiter = new RateLimiter({ ratePerMinute: 60_000 });
+    await limiter.stop();
+    await expect(limiter.schedule(() => Promise.resolve(1))).rejects.toThrow();
+  });
+
   it('starts nothing during a hold-off, then resumes when its caller has waited', async () => {
     const limiter = new RateLimiter({ ratePerMinute: 60_000 });
     const started: string[] = [];
