@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { tuneHeap } from './heap-tuning.js';
 import { runCli } from './run-cli.js';
 
 /**
@@ -23,6 +24,7 @@ function isTerminal(stream: { isTTY?: boolean }): boolean {
   return stream.isTTY === true;
 }
 
+tuneHeap();
 process.on('SIGINT', onSignal);
 process.on('SIGTERM', onSignal);
 
