@@ -2,7 +2,6 @@ import { once } from 'node:events';
 import { UsageError } from '../../errors/usage-error.js';
 import type { Logger } from '../../log/logger.js';
 import type { FaultOptions } from '../../sandbox/fault-options.js';
-import { runSandbox } from '../../sandbox/run-sandbox.js';
 import type { CliIo } from '../cli-io.js';
 import type { CliOptions } from '../options.js';
 
@@ -27,6 +26,8 @@ export async function runSandboxCommand(
   logger: Logger,
 ): Promise<number> {
   const faults = options.faults === undefined ? undefined : parseFaults(options.faults);
+  // Loaded here, not at start-up: a real run never needs the fake org's 20 modules.
+  const { runSandbox } = await import('../../sandbox/run-sandbox.js');
   const sandbox = await runSandbox(
     {
       port: options.port,
