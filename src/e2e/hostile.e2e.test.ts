@@ -46,6 +46,7 @@ describe('a hostile manifest', () => {
     ['utf16le.csv', /UTF-8/],
     ['invalid-utf8.csv', /line 3/],
     ['too-many-cells.csv', /line 3/],
+    ['too-many-cells-after-blanks.csv', /line 3/],
     ['bad-action.csv', /line \d+/],
   ])('%s exits 2 with a message naming where, and sends nothing', async (file, where) => {
     const before = sandbox.org.requests.length;

@@ -22,14 +22,17 @@ export function normaliseHeaderName(name: string): string {
 /**
  * Reads the header record. Exactly one column must name the email and at most one the
  * action; two extra columns with the very same text are refused too, since the report
- * keys extras by header text and one would silently overwrite the other.
+ * keys extras by header text and one would silently overwrite the other. Blank cells at
+ * the end of the header are not columns: spreadsheets export them (`email,action,,`)
+ * when a cell past the data was ever formatted.
  */
 export function readHeader(
   file: string,
   line: number,
-  headers: string[],
+  cells: string[],
   delimiter: Delimiter,
 ): ManifestColumns {
+  const headers = withoutTrailingBlanks(cells);
   const emailIndex = findColumn(file, line, headers, 'email');
   if (emailIndex === undefined) {
     throw missingEmailColumn(file, line, headers);
@@ -45,6 +48,15 @@ export function readHeader(
   const hasActionColumn = actionIndex !== undefined;
   const layout = { delimiter, headers: [...headers], extraColumns, hasActionColumn };
   return { layout, emailIndex, actionIndex, extraIndexes };
+}
+
+/** The cells up to the last one with any text in it. */
+export function withoutTrailingBlanks(cells: readonly string[]): string[] {
+  let end = cells.length;
+  while (end > 0 && (cells[end - 1] ?? '').trim() === '') {
+    end -= 1;
+  }
+  return cells.slice(0, end);
 }
 
 function findColumn(file: string, line: number, headers: string[], name: string) {

@@ -84,6 +84,13 @@ describe('readManifest on hostile input', () => {
     );
   });
 
+  it('refuses text past the last column even when the header ends in blank cells', async () => {
+    const path = hostile('too-many-cells-after-blanks.csv');
+    const error = await failureOf(path);
+    expect(error.where).toEqual({ file: path, line: 3 });
+    expect(error.message).toMatch(/line 3: 5 cells but the header has 3 columns/);
+  });
+
   it('refuses a record with more cells than the header', async () => {
     const path = hostile('too-many-cells.csv');
     const error = await failureOf(path);

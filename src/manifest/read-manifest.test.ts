@@ -105,6 +105,38 @@ describe('readManifest', () => {
     ]);
   });
 
+  it('accepts the blank cells a spreadsheet adds past the last column', async () => {
+    const path = fixture('trailing-delimiters.csv');
+
+    expect(await readAll(path)).toEqual([
+      row({
+        seq: 0,
+        row: 2,
+        email: 'alice@example.com',
+        action: 'delete',
+        extras: { 'Employee ID': 'E1001' },
+      }),
+      row({
+        seq: 1,
+        row: 3,
+        email: 'bob@example.com',
+        extras: { 'Employee ID': 'E1002' },
+      }),
+      row({
+        seq: 2,
+        row: 4,
+        email: 'carol@example.com',
+        action: 'deactivate',
+        extras: { 'Employee ID': '' },
+      }),
+    ]);
+    expect((await readManifestLayout(path)).headers).toEqual([
+      'email',
+      'action',
+      'Employee ID',
+    ]);
+  });
+
   it('yields no rows for a header without rows', async () => {
     expect(await readAll(fixture('header-only.csv'))).toEqual([]);
   });

@@ -1,6 +1,6 @@
 import type { RowAction } from '../report/row-result.js';
 import { isEmailAddress, normaliseEmail } from './email.js';
-import type { ManifestColumns } from './header.js';
+import { type ManifestColumns, withoutTrailingBlanks } from './header.js';
 import { MAX_CELL_CHARS } from './limits.js';
 import type { ManifestRow } from './manifest-row.js';
 import { cellTooLong, tooManyCells, unknownAction } from './manifest-problems.js';
@@ -24,8 +24,9 @@ export function checkCellLengths(
 
 /**
  * Builds one row. Fewer cells than columns is fine (missing cells are empty, as
- * spreadsheets drop trailing blanks); more is a structural error, since a cell with an
- * unquoted delimiter would shift every cell after it. An action that is not deactivate,
+ * spreadsheets drop trailing blanks), and so are blank cells past the last column (as
+ * spreadsheets also add them); a cell with text past the last column is a structural
+ * error, since a cell with an unquoted delimiter would shift every cell after it. An action that is not deactivate,
  * delete or blank is an error too: a typo must never fall back to the run's default.
  */
 export function toManifestRow(
@@ -37,7 +38,10 @@ export function toManifestRow(
   const { cells, line } = record;
   const { headers } = columns.layout;
   if (cells.length > headers.length) {
-    throw tooManyCells(file, line, cells.length, headers.length);
+    const filled = withoutTrailingBlanks(cells).length;
+    if (filled > headers.length) {
+      throw tooManyCells(file, line, filled, headers.length);
+    }
   }
 
   const email = (cells[columns.emailIndex] ?? '').trim();
