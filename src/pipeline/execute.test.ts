@@ -4,7 +4,7 @@ import { collect, manifestRow, streamOf } from '../test-support/manifest-rows.js
 import { http, HttpResponse } from 'msw';
 import { MSW_BASE_URL, testContext, useMswSandbox } from '../test-support/msw-sandbox.js';
 import type { Decision } from './decision.js';
-import { execute } from './execute.js';
+import { execute, MAX_BATCH_ROWS } from './execute.js';
 import { survey } from './survey.js';
 
 const sandbox = useMswSandbox();
@@ -135,6 +135,34 @@ describe('execute', () => {
       detail: expect.stringMatching(/retried/),
     });
     expect(org.user(dave.id)?.state).toBe('deleted');
+  });
+
+  it('emits rows in batches of at most MAX_BATCH_ROWS, however few need a write', async () => {
+    const [alice] = await planned(['alice.archer@example.com']);
+    const settled = Array.from({ length: 3 * MAX_BATCH_ROWS }, (_, i) => ({
+      row: manifestRow(i + 1, `nobody.${i}@example.com`),
+      action: 'deactivate' as const,
+      outcome: 'not-found' as const,
+      steps: [],
+    }));
+    let pulled = 0;
+    async function* counted(): AsyncGenerator<Decision> {
+      for (const decision of [alice!, ...settled]) {
+        pulled += 1;
+        yield await Promise.resolve(decision);
+      }
+    }
+    let pulledAtFirstEmit: number | undefined;
+    const done: Decision[] = [];
+    await execute(counted(), testContext(), 'follow', (d) => {
+      pulledAtFirstEmit ??= pulled;
+      done.push(d);
+    });
+
+    expect(done).toHaveLength(1 + settled.length);
+    expect(done.find((d) => d.row.seq === 0)?.outcome).toBe('deactivated');
+    expect(pulledAtFirstEmit).toBe(MAX_BATCH_ROWS);
+    expect(org.requests.filter((r) => r.method === 'GET')).toHaveLength(1);
   });
 
   it('starts no row once the signal is aborted', async () => {

@@ -12,6 +12,14 @@ import { writeDecision } from './write.js';
 export const RECHECK_BATCH = 50;
 
 /**
+ * Most rows a batch holds, whatever they need. Rows that need no write ride along with
+ * the batch so that rows are emitted in about manifest order; without this cap, a run
+ * of them (a month of leavers already handled) would pile up in memory until 50 rows
+ * that need writes came along. The cost is at most one GET per this many rows.
+ */
+export const MAX_BATCH_ROWS = 1_000;
+
+/**
  * The writing stages over decisions in manifest order: check each batch of actionable
  * rows again right before writing, then send their writes with at most
  * `ctx.concurrency` rows in flight. A batch is checked once the previous batch's last
@@ -37,7 +45,7 @@ export async function execute(
     }
     batch.push(decision);
     actionable += isActionable(decision) ? 1 : 0;
-    if (actionable >= RECHECK_BATCH) {
+    if (actionable >= RECHECK_BATCH || batch.length >= MAX_BATCH_ROWS) {
       writing.push((await startBatch(batch, ctx, binding, limit, emit)).done);
       batch = [];
       actionable = 0;
