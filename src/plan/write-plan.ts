@@ -1,11 +1,8 @@
 import { createHash, type Hash } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, renameSync, writeSync } from 'node:fs';
-import { writeAll } from '../report/report-fs.js';
 import type { Decision } from '../pipeline/decision.js';
+import { ChunkedWriter } from './chunked-writer.js';
 import { DIGEST_KEY, type PlanHeader } from './plan-file.js';
-
-/** About 64 KiB of plan text: rows are written in chunks of this many characters. */
-const CHUNK_CHARS = 64 * 1024;
 
 /**
  * Writes a plan as its rows are decided, so a 100,000-row plan never sits in memory.
@@ -18,13 +15,14 @@ const CHUNK_CHARS = 64 * 1024;
 export class PlanWriter {
   private readonly hash: Hash = createHash('sha256');
   private rows = 0;
-  private pending: string[] = [];
-  private pendingLength = 0;
+  private readonly out: ChunkedWriter;
 
   private constructor(
     private readonly fd: number,
     private readonly path: string,
-  ) {}
+  ) {
+    this.out = new ChunkedWriter(fd);
+  }
 
   static open(path: string, header: PlanHeader): PlanWriter {
     const fd = openSync(`${path}.partial`, 'wx', 0o600);
@@ -43,7 +41,7 @@ export class PlanWriter {
   /** Seals the plan with its digest and puts it under its final name. */
   close(): string {
     this.append('\n]');
-    this.flush();
+    this.out.flush();
     const digest = `sha256:${this.hash.digest('hex')}`;
     writeSync(this.fd, `${DIGEST_KEY}${JSON.stringify(digest)}}\n`);
     fsyncSync(this.fd);
@@ -54,16 +52,6 @@ export class PlanWriter {
 
   private append(text: string): void {
     this.hash.update(text);
-    this.pending.push(text);
-    this.pendingLength += text.length;
-    if (this.pendingLength >= CHUNK_CHARS) {
-      this.flush();
-    }
-  }
-
-  private flush(): void {
-    writeAll(this.fd, this.pending.join(''));
-    this.pending = [];
-    this.pendingLength = 0;
+    this.out.write(text);
   }
 }
