@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { newestReport, outcomesByRow, reportFiles } from '../test-support/reports.js';
@@ -19,6 +19,12 @@ const expected = JSON.parse(
 let sandbox: SandboxEnv;
 const run = (...args: string[]) =>
   runOffboard(args, { cwd: sandbox.cwd, env: sandbox.env });
+
+/** Apply's decision spool, or anything else hidden, left in the reports directory. */
+async function hiddenLeftovers(): Promise<string[]> {
+  const names = await readdir(join(sandbox.cwd, 'reports'));
+  return names.filter((name) => name.startsWith('.'));
+}
 
 beforeEach(async () => {
   sandbox = await startSandboxEnv();
@@ -74,6 +80,7 @@ describe('offboard apply', () => {
     ]) {
       expect(touched(`${untouchable}@example.com`)).toEqual([]);
     }
+    expect(await hiddenLeftovers()).toEqual([]);
   });
 
   it('sends only a DELETE for an inactive user whose row asks for delete', async () => {
@@ -141,6 +148,7 @@ describe('offboard apply', () => {
     expect(result.code).toBe(3);
     expect(result.stderr).toMatch(/--max-changes/);
     expect(sandbox.org.writes()).toEqual([]);
+    expect(await hiddenLeftovers()).toEqual([]);
   });
 });
 

@@ -30,6 +30,10 @@ export interface PlanHeader {
  * bound to the version and state of the user seen at planning time), and a digest of
  * everything before it. The digest catches a plan that was edited by hand or cut short;
  * it is not a signature, so it does not stop someone who recomputes it on purpose.
+ *
+ * It is one JSON object, laid out in lines so that it can be read as a stream: the
+ * header up to `"rows":[` on the first line, one row per line (each but the last
+ * followed by a comma), then `]` and the digest on the last line.
  */
 export interface PlanFile extends PlanHeader {
   readonly rows: readonly Decision[];

@@ -26,29 +26,55 @@ export async function finishedRows(
 }
 
 /**
- * The decisions a resumed run still has to carry out. A row that was in flight when the
- * run died has no line, so it is here again; it is checked again right before its write
- * like any other row, so a user whose write did land is found already changed and is
- * not written to twice. Refuses (exit 2) a report whose rows are not this manifest's.
+ * Sorts the decisions of a resumed run, as they stream past, into those it still has to
+ * carry out and those its report already holds. A row that was in flight when the run
+ * died has no line, so it is carried out again; it is checked again right before its
+ * write like any other row, so a user whose write did land is found already changed
+ * and is not written to twice. Refuses (exit 2) a report whose rows are not this
+ * manifest's: at the first row that differs, or at the end for rows it never met.
  */
-export function remainingDecisions(
-  decisions: readonly Decision[],
-  done: ReadonlyMap<number, FinishedRow>,
-  jsonlPath: string,
-): Decision[] {
-  const bySeq = new Map(decisions.map((decision) => [decision.row.seq, decision.row]));
-  for (const [seq, finished] of done) {
-    const row = bySeq.get(seq);
-    if (row?.row !== finished.row || row.email !== finished.email) {
-      throw new UsageError(
-        `--resume ${jsonlPath} is not a report of this manifest: its row ${finished.row} ` +
-          `(${finished.email}) is not the manifest's; ` +
-          'resume with the manifest or plan it was made from',
-        { flag: '--resume', row: finished.row },
-      );
+export class ResumeFilter {
+  /** The report's rows not yet met among the decisions. */
+  readonly #unmet: Set<number>;
+
+  constructor(
+    private readonly done: ReadonlyMap<number, FinishedRow>,
+    private readonly jsonlPath: string,
+  ) {
+    this.#unmet = new Set(done.keys());
+  }
+
+  /** True when the decision still has to be carried out. */
+  keeps(decision: Decision): boolean {
+    const finished = this.done.get(decision.row.seq);
+    if (!finished) {
+      return true;
+    }
+    const { row } = decision;
+    if (row.row !== finished.row || row.email !== finished.email) {
+      throw this.#mismatch(finished);
+    }
+    this.#unmet.delete(decision.row.seq);
+    return false;
+  }
+
+  /** Once every decision has passed: refuses a report with rows the manifest lacks. */
+  assertComplete(): void {
+    const [seq] = this.#unmet;
+    const finished = seq === undefined ? undefined : this.done.get(seq);
+    if (finished) {
+      throw this.#mismatch(finished);
     }
   }
-  return decisions.filter((decision) => !done.has(decision.row.seq));
+
+  #mismatch(finished: FinishedRow): UsageError {
+    return new UsageError(
+      `--resume ${this.jsonlPath} is not a report of this manifest: its row ` +
+        `${finished.row} (${finished.email}) is not the manifest's; ` +
+        'resume with the manifest or plan it was made from',
+      { flag: '--resume', row: finished.row },
+    );
+  }
 }
 
 /** Reopens the interrupted run's report to append to it. */
