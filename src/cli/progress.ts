@@ -1,3 +1,5 @@
+import { StatusLine } from './status-line.js';
+
 /** Fewest milliseconds between two redraws: a few a second is readable and cheap. */
 const REDRAW_MS = 250;
 
@@ -10,37 +12,36 @@ export interface ProgressOptions {
 
 /**
  * A one-line progress display for long runs: rows done of total, rows a second, and
- * the time left at that pace. Redrawn in place with a carriage return, at most every
- * REDRAW_MS; does nothing at all when the stream is not a terminal.
+ * the time left at that pace. Drawn on the stream's StatusLine, at most every
+ * REDRAW_MS, so log lines and messages get past it cleanly; does nothing at all when
+ * the stream is not a terminal.
  */
 export class Progress {
   private done = 0;
   private lastDraw = 0;
   private readonly startedAt: number;
   private readonly now: () => number;
-  private readonly enabled: boolean;
+  private readonly status: StatusLine;
 
   constructor(private readonly options: ProgressOptions) {
     this.now = options.now ?? Date.now;
     this.startedAt = this.now();
-    this.enabled = options.stream.isTTY === true;
+    this.status = StatusLine.for(options.stream);
   }
 
   /** One more row finished. */
   tick(): void {
     this.done += 1;
-    if (!this.enabled || this.now() - this.lastDraw < REDRAW_MS) {
+    if (!this.status.enabled || this.now() - this.lastDraw < REDRAW_MS) {
       return;
     }
     this.lastDraw = this.now();
-    this.options.stream.write(`\r${this.line()}\u001b[K`);
+    this.status.show(this.line());
   }
 
   /** Clears the line, so the summary starts on a clean one. */
   finish(): void {
-    if (this.enabled && this.lastDraw > 0) {
-      this.options.stream.write('\r\u001b[K');
-    }
+    this.status.clear();
   }
 
   /** The text of the line, e.g. `rows 120/1000  4.8/s  about 3m left`. */

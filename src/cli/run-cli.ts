@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
+import type { DestinationStream } from 'pino';
 import { resolve } from 'node:path';
 import { OffboardError } from '../errors/offboard-error.js';
 import { UsageError } from '../errors/usage-error.js';
 import { logFileDestination } from '../log/log-file.js';
-import { createLogger, type Logger } from '../log/logger.js';
+import { createLogger, type Logger, stderrDestination } from '../log/logger.js';
 import type { CliIo } from './cli-io.js';
 import { runApply } from './commands/apply.js';
 import { runLookup } from './commands/lookup.js';
@@ -11,6 +12,7 @@ import { runRestore } from './commands/restore.js';
 import { runPlan } from './commands/plan.js';
 import { runSandboxCommand } from './commands/sandbox.js';
 import { ExitCode } from './exit-codes.js';
+import { StatusLine } from './status-line.js';
 import { HELP } from './help.js';
 import { type CliOptions, parseOptions } from './options.js';
 
@@ -44,8 +46,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
 }
 
-function destination(io: CliIo): { destination?: NonNullable<CliIo['logDestination']> } {
-  return io.logDestination ? { destination: io.logDestination } : {};
+/** The test's destination if it gave one; else stderr, written around the progress line. */
+function destination(io: CliIo): { destination: DestinationStream } {
+  return {
+    destination: io.logDestination ?? StatusLine.for(io.stderr).wrap(stderrDestination()),
+  };
 }
 
 async function dispatch(options: CliOptions, io: CliIo, logger: Logger): Promise<number> {

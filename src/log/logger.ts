@@ -50,9 +50,14 @@ export interface LoggerOptions {
   destination?: DestinationStream;
 }
 
+/** JSON lines to stderr, written synchronously so that none is lost at exit. */
+export function stderrDestination(): DestinationStream {
+  return pino.destination({ fd: 2, sync: true });
+}
+
 /** The one root logger of a process; stages take child loggers with `{ stage, row }`. */
 export function createLogger(options: LoggerOptions): Logger {
-  const destination = options.destination ?? pino.destination({ fd: 2, sync: true });
+  const destination = options.destination ?? stderrDestination();
 
   return pino(
     {

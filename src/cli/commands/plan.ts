@@ -8,6 +8,7 @@ import { PlanWriter } from '../../plan/write-plan.js';
 import type { CliIo } from '../cli-io.js';
 import type { CliOptions } from '../options.js';
 import { openRuntime, type Runtime } from '../runtime.js';
+import { StatusLine } from '../status-line.js';
 import { requireTarget } from './target.js';
 import { writeReport } from './write-report.js';
 
@@ -56,7 +57,8 @@ export async function runPlan(
           emit(decision);
         }
         if (!io.signal.aborted) {
-          io.stdout.write(`plan    ${plan.close()}\n`);
+          const path = plan.close();
+          StatusLine.for(io.stderr).around(() => io.stdout.write(`plan    ${path}\n`));
         }
       },
     );
