@@ -22,13 +22,16 @@ describe('ResumeFilter', () => {
     }).not.toThrow();
   });
 
-  it('refuses a report whose row has another email than the manifest', () => {
+  it('refuses, once all rows have passed, a report whose row has another email', () => {
     const filter = new ResumeFilter(
       new Map([[1, { row: 3, email: 'someone.else@example.com' }]]),
       'run.jsonl',
     );
 
-    expect(() => filter.keeps(plannedDecision(1))).toThrow(UsageError);
+    expect(filter.keeps(plannedDecision(1))).toBe(false);
+    expect(() => {
+      filter.assertComplete();
+    }).toThrow(UsageError);
   });
 
   it('refuses, once all rows have passed, a report with rows the manifest lacks', () => {

@@ -30,12 +30,15 @@ export async function finishedRows(
  * carry out and those its report already holds. A row that was in flight when the run
  * died has no line, so it is carried out again; it is checked again right before its
  * write like any other row, so a user whose write did land is found already changed
- * and is not written to twice. Refuses (exit 2) a report whose rows are not this
- * manifest's: at the first row that differs, or at the end for rows it never met.
+ * and is not written to twice. A report whose rows are not this manifest's is refused
+ * (exit 2) by `assertComplete`, once every decision has passed: reading a plan, the
+ * refusal of an altered plan must come first, and it is only known at the plan's end.
  */
 export class ResumeFilter {
   /** The report's rows not yet met among the decisions. */
   readonly #unmet: Set<number>;
+  /** The first report row that differs from the manifest's row of the same seq. */
+  #differs: FinishedRow | undefined;
 
   constructor(
     private readonly done: ReadonlyMap<number, FinishedRow>,
@@ -52,16 +55,20 @@ export class ResumeFilter {
     }
     const { row } = decision;
     if (row.row !== finished.row || row.email !== finished.email) {
-      throw this.#mismatch(finished);
+      this.#differs ??= finished;
     }
     this.#unmet.delete(decision.row.seq);
     return false;
   }
 
-  /** Once every decision has passed: refuses a report with rows the manifest lacks. */
+  /**
+   * Once every decision has passed: refuses a report with a row that differs from the
+   * manifest's, or with rows the manifest lacks.
+   */
   assertComplete(): void {
     const [seq] = this.#unmet;
-    const finished = seq === undefined ? undefined : this.done.get(seq);
+    const finished =
+      this.#differs ?? (seq === undefined ? undefined : this.done.get(seq));
     if (finished) {
       throw this.#mismatch(finished);
     }
