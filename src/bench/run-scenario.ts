@@ -35,7 +35,10 @@ export async function runScenario(
   fixture: OrgFixture,
   paths: BenchPaths,
 ): Promise<ScenarioResult> {
-  const org = FakeOrg.fromFixture(fixture, serverLimitOf(scenario));
+  const org = FakeOrg.fromFixture(
+    startingFrom(fixture, scenario),
+    serverLimitOf(scenario),
+  );
   const sandbox = await startSandboxServer({ org, host: '127.0.0.1' });
   const cwd = join(paths.workDir, slug(scenario.name));
   await mkdir(cwd, { recursive: true });
@@ -48,6 +51,14 @@ export async function runScenario(
   } finally {
     await sandbox.close();
   }
+}
+
+/** The fixture with every user in the scenario's starting state. */
+function startingFrom(fixture: OrgFixture, scenario: Scenario): OrgFixture {
+  const state = scenario.usersStart ?? 'active';
+  return fixture.users.every((user) => user.state === state)
+    ? fixture
+    : { ...fixture, users: fixture.users.map((user) => ({ ...user, state })) };
 }
 
 function serverLimitOf(scenario: Scenario) {
@@ -88,10 +99,16 @@ function sandboxEnv(url: string): Record<string, string> {
   };
 }
 
-/** Plan: exit 0 (every row done). Writes: every row's user is in the asked state. */
+/**
+ * Plan: exit 0 (every row done). Apply: exit 0 too, and every row's user is in the
+ * asked state, as for the naive approach.
+ */
 function isComplete(scenario: Scenario, run: ChildRun, org: FakeOrg): boolean {
+  if (scenario.kind !== 'naive' && run.code !== 0) {
+    return false;
+  }
   if (scenario.kind === 'plan') {
-    return run.code === 0;
+    return true;
   }
   const wanted = scenario.action === 'delete' ? 'deleted' : 'inactive';
   for (let n = 1; n <= scenario.rows; n += 1) {
