@@ -26,8 +26,9 @@ export function checkCellLengths(
  * Builds one row. Fewer cells than columns is fine (missing cells are empty, as
  * spreadsheets drop trailing blanks), and so are blank cells past the last column (as
  * spreadsheets also add them); a cell with text past the last column is a structural
- * error, since a cell with an unquoted delimiter would shift every cell after it. An action that is not deactivate,
- * delete or blank is an error too: a typo must never fall back to the run's default.
+ * error, since a cell with an unquoted delimiter would shift every cell after it. An
+ * action that is not deactivate, delete or blank is an error too: a typo must never
+ * fall back to the run's default.
  */
 export function toManifestRow(
   file: string,
