@@ -29,7 +29,7 @@ export class PendingRows {
     this.#users += steps.length > 0 ? 1 : 0;
   }
 
-  /** After the last row: refuses a resumed report with rows this source lacks. */
+  /** After the last row: refuses a resumed report that is not this source's (exit 2). */
   finish(): void {
     this.resume?.assertComplete();
   }
