@@ -2,7 +2,7 @@ import { closeSync, createReadStream, openSync, readdirSync, unlinkSync } from '
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Decision } from '../pipeline/decision.js';
-import { ChunkedWriter } from './chunked-writer.js';
+import { ChunkedWriter } from '../report/chunked-writer.js';
 
 const SPOOL_NAME = /^\.apply-\d+\.decisions\.jsonl$/;
 

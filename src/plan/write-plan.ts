@@ -1,7 +1,7 @@
 import { createHash, type Hash } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, renameSync, writeSync } from 'node:fs';
 import type { Decision } from '../pipeline/decision.js';
-import { ChunkedWriter } from './chunked-writer.js';
+import { ChunkedWriter } from '../report/chunked-writer.js';
 import { DIGEST_KEY, type PlanHeader } from './plan-file.js';
 
 /**

@@ -47,6 +47,30 @@ describe('ReportWriter CSV', () => {
     expect(rows).toEqual(['2', '3', '4', '5']);
   });
 
+  it('writes every row of a CSV far longer than one write chunk', async () => {
+    const writer = await openWriter();
+    for (let seq = 0; seq < 3_000; seq += 1) {
+      writer.write(result(seq, { detail: 'x'.repeat(40) }));
+    }
+    const files = await writer.close();
+
+    const rows = (await lines(files.csv)).slice(1).map((line) => line.split(',')[0]);
+    expect(rows).toEqual(Array.from({ length: 3_000 }, (_, seq) => String(seq + 2)));
+  });
+
+  it('keeps every row before the first gap when a long run is abandoned', async () => {
+    const writer = await openWriter();
+    for (let seq = 0; seq < 3_000; seq += 1) {
+      if (seq !== 2_500) {
+        writer.write(result(seq, { detail: 'x'.repeat(40) }));
+      }
+    }
+    const kept = await writer.abandon();
+
+    expect(kept.csv.endsWith('.csv.partial')).toBe(true);
+    expect((await lines(kept.csv)).length).toBe(1 + 2_500);
+  });
+
   it('ends every line with CRLF and keeps a line break inside a cell quoted', async () => {
     const writer = await openWriter();
     writer.write(result(0, { outcome: 'failed', detail: 'HTTP 400:\nbad request' }));

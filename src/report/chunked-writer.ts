@@ -1,13 +1,13 @@
-import { writeAll } from '../report/report-fs.js';
+import { writeAll } from './report-fs.js';
 
 /** About 64 KiB of text: what ChunkedWriter gathers before one system call. */
 const CHUNK_CHARS = 64 * 1024;
 
 /**
  * Appends text to an open file in chunks of about 64 KiB rather than one system call
- * per piece. For files nobody reads until they are finished (a `.partial` plan, apply's
- * decision spool): text not yet flushed is lost if the process dies, so never for a
- * report, whose every line must be on disk when its row is done.
+ * per piece. For files nobody reads until they are finished (a `.partial` plan,
+ * apply's decision spool): text not yet flushed is lost if the process dies, so never
+ * for a report, whose every line must be on disk when its row is done.
  */
 export class ChunkedWriter {
   private pending: string[] = [];
