@@ -17,8 +17,8 @@ export interface ResumedFiles {
   readonly jsonl: FileHandle;
   /** A fresh, empty `.csv.partial`. */
   readonly csv: FileHandle;
-  /** The rows already in the report, by seq. */
-  readonly done: ReadonlyMap<number, ReportRecord>;
+  /** The seqs of the rows already in the report. */
+  readonly done: ReadonlySet<number>;
 }
 
 /** Outcomes only `plan` or `restore` write: their reports cannot be resumed by apply. */
@@ -41,14 +41,9 @@ function filesOf(jsonl: string): ReportFiles {
   return { csv: `${jsonl.slice(0, -'.jsonl'.length)}.csv`, jsonl };
 }
 
-/**
- * The records already in the report, by seq. A seq written twice should not happen
- * (the writer refuses it); if an edited or concatenated file has one, the first record
- * counts, intentionally without a word: the row is done either way, and the later line
- * stays in the `.jsonl` while the CSV shows the first.
- */
-async function readDone(file: string): Promise<Map<number, ReportRecord>> {
-  const done = new Map<number, ReportRecord>();
+/** The seqs of the records already in the report; refuses a report that is not apply's. */
+async function readDone(file: string): Promise<Set<number>> {
+  const done = new Set<number>();
   for await (const record of readReport(file)) {
     if (NOT_APPLY.has(record.outcome)) {
       const { row, outcome } = record;
@@ -57,11 +52,27 @@ async function readDone(file: string): Promise<Map<number, ReportRecord>> {
         `row ${row} has the outcome ${outcome}, so it is not an apply report`,
       );
     }
-    if (!done.has(record.seq)) {
-      done.set(record.seq, record);
-    }
+    done.add(record.seq);
   }
   return done;
+}
+
+/**
+ * The records of `done` read back from the report, one per seq, in file order. A seq
+ * written twice should not happen (the writer refuses it); if an edited or concatenated
+ * file has one, the first record counts, intentionally without a word: the row is done
+ * either way, and the later line stays in the `.jsonl` while the CSV shows the first.
+ */
+export async function* doneRecords(
+  file: string,
+  done: ReadonlySet<number>,
+): AsyncGenerator<ReportRecord> {
+  const ahead = new Set(done);
+  for await (const record of readReport(file)) {
+    if (ahead.delete(record.seq)) {
+      yield record;
+    }
+  }
 }
 
 async function assertDirWritable(file: string): Promise<void> {
@@ -110,10 +121,9 @@ async function replaceCsv(csv: string): Promise<FileHandle> {
  * Checks and opens an interrupted run's report for `apply --resume`. Nothing is changed
  * until the file has been read back as a report of an apply and its directory found
  * writable; then a last line cut short by a kill is cut off, or a whole last line that
- * lost only its newline gets it, and the CSV is started afresh.
- *
- * Limit: every record already in the report is held in memory (`done`), so memory grows
- * with the rows already done: about 70 MB per 100 000 rows with snapshots (Node 20).
+ * lost only its newline gets it, and the CSV is started afresh. Only the seqs of the
+ * rows already done are kept (`doneRecords` reads the records again), so memory stays
+ * small however many rows the interrupted run finished.
  */
 export async function openForResume(jsonlPath: string): Promise<ResumedFiles> {
   const files = filesOf(jsonlPath);

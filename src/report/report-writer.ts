@@ -13,7 +13,7 @@ import {
 } from './report-fs.js';
 import { toReportRecord } from './report-record.js';
 import type { ReportRecord } from './report-record.js';
-import { openForResume } from './report-resume.js';
+import { doneRecords, openForResume } from './report-resume.js';
 import type { RowResult } from './row-result.js';
 import { RowOrder } from './row-order.js';
 
@@ -41,8 +41,8 @@ export interface ReportResumeOptions {
 export interface ResumedReport {
   /** Appends to the same `.jsonl`; its counts already include the rows in `done`. */
   writer: ReportWriter;
-  /** Rows already in the report, by seq: the run skips these. */
-  done: ReadonlyMap<number, ReportRecord>;
+  /** The seqs of the rows already in the report: the run skips these. */
+  done: ReadonlySet<number>;
 }
 
 const systemClock = (): Date => new Date();
@@ -100,8 +100,8 @@ export class ReportWriter {
 
   /**
    * Takes over the report of an interrupted apply (`--resume`); see `openForResume` for
-   * the checks and the repair of a line cut short. The rows already in the `.jsonl` go
-   * through the same reordering as new ones and are counted, so the CSV written on
+   * the checks and the repair of a line cut short. The rows already in the `.jsonl` are
+   * read back once more and go through the same reordering as new ones and are counted, so the CSV written on
    * `close` (replacing any the interrupted run left) holds every row of the whole run,
    * once, in manifest order, and `counts` and `written` describe the whole run.
    * Writing a seq that is in `done` throws, as for any seq written twice. Old rows after
@@ -118,7 +118,7 @@ export class ReportWriter {
     const writer = new ReportWriter(files, partialCsv, jsonl, csv, extraColumns, now);
     try {
       writeAll(csv.fd, csvHeader(extraColumns));
-      for (const record of done.values()) {
+      for await (const record of doneRecords(files.jsonl, done)) {
         writer.#add(record);
       }
     } catch (error) {
