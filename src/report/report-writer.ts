@@ -101,9 +101,10 @@ export class ReportWriter {
   /**
    * Takes over the report of an interrupted apply (`--resume`); see `openForResume` for
    * the checks and the repair of a line cut short. The rows already in the `.jsonl` are
-   * read back once more and go through the same reordering as new ones and are counted, so the CSV written on
-   * `close` (replacing any the interrupted run left) holds every row of the whole run,
-   * once, in manifest order, and `counts` and `written` describe the whole run.
+   * read back once more, go through the same reordering as new ones and are counted,
+   * so the CSV written on `close` (replacing any the interrupted run left) holds every
+   * row of the whole run, once, in manifest order, and `counts` and `written` describe
+   * the whole run.
    * Writing a seq that is in `done` throws, as for any seq written twice. Old rows after
    * a missing one wait in the reorder buffer until the run redoes it: the missing rows
    * are the ones in flight when the run died, so a run in manifest order reaches them
