@@ -1,4 +1,14 @@
-import type { Decision } from '../pipeline/decision.js';
+/**
+ * A `.plan.json` is one JSON object: the PlanHeader's fields, `rows` (one decision per
+ * manifest row in manifest order, each bound to the version and state of the user seen
+ * at planning time), and `digest`, a SHA-256 of everything before it. The digest catches
+ * a plan that was edited by hand or cut short; it is not a signature, so it does not
+ * stop someone who recomputes it on purpose.
+ *
+ * PlanWriter lays it out in lines so that readPlan can take it as a stream: the header
+ * up to `"rows":[` on the first line, one row per line (each but the last followed by a
+ * comma), then `]` and the digest on the last line.
+ */
 import type { RowAction } from '../report/row-result.js';
 
 /** The format tag; a reader refuses any other, so an old tool never misreads a new plan. */
@@ -23,19 +33,4 @@ export interface PlanHeader {
   readonly defaultAction: RowAction;
   readonly createdAt: string;
   readonly expiresAt: string;
-}
-
-/**
- * A `.plan.json`: the header, one decision per manifest row in manifest order (each
- * bound to the version and state of the user seen at planning time), and a digest of
- * everything before it. The digest catches a plan that was edited by hand or cut short;
- * it is not a signature, so it does not stop someone who recomputes it on purpose.
- *
- * It is one JSON object, laid out in lines so that it can be read as a stream: the
- * header up to `"rows":[` on the first line, one row per line (each but the last
- * followed by a comma), then `]` and the digest on the last line.
- */
-export interface PlanFile extends PlanHeader {
-  readonly rows: readonly Decision[];
-  readonly digest: string;
 }

@@ -17,7 +17,7 @@ const EDITED = 'its digest does not match its content: it was edited after plann
  * (exit 3, saying which) one that was edited or cut short, has expired, or was made
  * against another org. The rows are only good once this resolves: when it throws, the
  * caller must discard the rows it was handed. Memory stays flat whatever the plan's
- * size; this relies on the layout PlanWriter writes (see PlanFile), which the digest
+ * size; this relies on the layout PlanWriter writes (see plan-file.ts), which the digest
  * pins byte for byte.
  */
 export async function readPlan(
