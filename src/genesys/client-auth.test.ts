@@ -3,17 +3,15 @@ import { http, HttpResponse } from 'msw';
 import { inspect } from 'node:util';
 import type { Config } from '../config/config.js';
 import { AuthError } from '../errors/auth-error.js';
-import * as harness from '../test-support/client-harness.js';
 import {
   API,
-  type ClientOptions,
   failureOf,
   GET_USERS,
   LOGIN,
   ok,
   status,
   USERS,
-  useMswServer,
+  useClientHarness,
 } from '../test-support/client-harness.js';
 
 const SECRET = 'client-secret-5f2a';
@@ -23,12 +21,8 @@ const config: Config = {
   clientId: 'client-1',
   clientSecret: SECRET,
 };
-const server = useMswServer();
+const { server, issueTokens, answerInTurn, makeClient } = useClientHarness(config);
 const get = GET_USERS;
-const issueTokens = () => harness.issueTokens(server);
-const answerInTurn = (...responses: (() => Response | Promise<Response>)[]) =>
-  harness.answerInTurn(server, ...responses);
-const makeClient = (opts: ClientOptions = {}) => harness.makeClient(config, opts);
 
 describe('GenesysClient authentication and safety', () => {
   it('sends the bearer token and repeated query keys, and returns the correlation id', async () => {

@@ -3,16 +3,14 @@ import { delay, HttpResponse } from 'msw';
 import type { Config } from '../config/config.js';
 import { createLogger } from '../log/logger.js';
 import { GenesysClient } from './client.js';
-import * as harness from '../test-support/client-harness.js';
 import {
   API,
-  type ClientOptions,
   failureOf,
   GET_USERS,
   LOGIN,
   ok,
   status,
-  useMswServer,
+  useClientHarness,
 } from '../test-support/client-harness.js';
 
 const config: Config = {
@@ -21,12 +19,8 @@ const config: Config = {
   clientId: 'id',
   clientSecret: 'secret',
 };
-const server = useMswServer();
+const { issueTokens, answerInTurn, makeClient } = useClientHarness(config);
 const get = GET_USERS;
-const issueTokens = () => harness.issueTokens(server);
-const answerInTurn = (...responses: (() => Response | Promise<Response>)[]) =>
-  harness.answerInTurn(server, ...responses);
-const makeClient = (opts: ClientOptions = {}) => harness.makeClient(config, opts);
 
 describe('GenesysClient', () => {
   it('retries a 429 after the Retry-After seconds, holding every request off', async () => {

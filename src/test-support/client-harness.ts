@@ -129,3 +129,15 @@ export async function failureOf(promise: Promise<unknown>): Promise<ApiError> {
   }
   return error;
 }
+
+/** A client test file's msw server, and the helpers above bound to it and to `config`. */
+export function useClientHarness(config: Config) {
+  const server = useMswServer();
+  return {
+    server,
+    issueTokens: () => issueTokens(server),
+    answerInTurn: (...responses: (() => Response | Promise<Response>)[]) =>
+      answerInTurn(server, ...responses),
+    makeClient: (opts: ClientOptions = {}) => makeClient(config, opts),
+  };
+}
